@@ -1,0 +1,144 @@
+package cn.perf.domain.account;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A person who signs in. Belongs to exactly one unit; holds one or more roles. Passwords are stored hashed. */
+@Entity
+@Table(name = "user_account")
+public class UserAccount {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "username", nullable = false, length = 64)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    @Column(name = "display_name", nullable = false, length = 100)
+    private String displayName;
+
+    @Column(name = "unit_id", nullable = false)
+    private Long unitId;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_account_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 32)
+    private Set<Role> roles = new HashSet<>();
+
+    @Column(name = "enabled", nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected UserAccount() {
+        // for JPA
+    }
+
+    private UserAccount(String username, String passwordHash, String displayName, Long unitId, Set<Role> roles) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new IllegalArgumentException("用户名只能包含字母、数字、点、下划线和连字符，长度 2–64：" + username);
+        }
+        if (passwordHash == null || passwordHash.isBlank()) {
+            throw new IllegalArgumentException("密码不能为空");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new IllegalArgumentException("姓名不能为空");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("用户至少要有一个角色");
+        }
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName.strip();
+        this.unitId = Objects.requireNonNull(unitId, "unitId");
+        this.roles = EnumSet.copyOf(roles);
+        this.createdAt = Instant.now();
+    }
+
+    /** Opens an account; {@code passwordHash} is already hashed by a {@link PasswordHasher}. */
+    public static UserAccount open(String username, String passwordHash, String displayName, Long unitId,
+                                   Set<Role> roles) {
+        return new UserAccount(username, passwordHash, displayName, unitId, roles);
+    }
+
+    public void changePassword(String newPasswordHash) {
+        if (newPasswordHash == null || newPasswordHash.isBlank()) {
+            throw new IllegalArgumentException("密码不能为空");
+        }
+        this.passwordHash = newPasswordHash;
+    }
+
+    public void disable() {
+        this.enabled = false;
+    }
+
+    public void enable() {
+        this.enabled = true;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Long unitId() {
+        return unitId;
+    }
+
+    public Set<Role> roles() {
+        return Collections.unmodifiableSet(roles);
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,112 @@
+package cn.perf.domain.organization;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.Objects;
+
+/**
+ * A budget unit (预算单位), a department (主管部门) or a finance bureau (财政局). Units form a tree through
+ * {@link #parentId()}: a budget unit points at the department that reviews it. Aggregates refer to each other
+ * by id only.
+ */
+@Entity
+@Table(name = "budget_unit")
+public class BudgetUnit {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** Unit code as the finance system prints it (e.g. {@code 001239}); some real forms print none. */
+    @Column(name = "code", length = 32)
+    private String code;
+
+    @Column(name = "name", nullable = false, length = 200)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 32)
+    private UnitKind kind;
+
+    @Column(name = "parent_id")
+    private Long parentId;
+
+    /** The region whose finance bureau is responsible, e.g. 苏州市 or 济宁市. */
+    @Column(name = "region", nullable = false, length = 64)
+    private String region;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected BudgetUnit() {
+        // for JPA
+    }
+
+    private BudgetUnit(String code, String name, UnitKind kind, Long parentId, String region) {
+        this.code = code == null || code.isBlank() ? null : code.strip();
+        this.name = requireText(name, "单位名称");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.parentId = parentId;
+        this.region = requireText(region, "所属地区");
+    }
+
+    public static BudgetUnit financeBureau(String name, String region) {
+        return new BudgetUnit(null, name, UnitKind.FINANCE_BUREAU, null, region);
+    }
+
+    public static BudgetUnit department(String code, String name, Long financeBureauId, String region) {
+        return new BudgetUnit(code, name, UnitKind.DEPARTMENT, financeBureauId, region);
+    }
+
+    public static BudgetUnit budgetUnit(String code, String name, Long departmentId, String region) {
+        return new BudgetUnit(code, name, UnitKind.BUDGET_UNIT, departmentId, region);
+    }
+
+    /** Renames the unit (e.g. after an institutional reform); the code stays. */
+    public void rename(String newName) {
+        this.name = requireText(newName, "单位名称");
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + "不能为空");
+        }
+        return value.strip();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public UnitKind kind() {
+        return kind;
+    }
+
+    public Long parentId() {
+        return parentId;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public long version() {
+        return version;
+    }
+}
