@@ -1,0 +1,18 @@
+package cn.perf.web;
+
+import cn.perf.web.config.EmbeddedDatabaseDefault;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * perf — 预算绩效管理. Started with no database configured it runs on an embedded PostgreSQL kept under
+ * {@code ./data/} and loads the demo data; with {@code PERF_DB_URL} it uses that server.
+ */
+@SpringBootApplication(scanBasePackages = "cn.perf")
+public class PerfApplication {
+
+    public static void main(String[] args) {
+        EmbeddedDatabaseDefault.applyIfNoDatabaseConfigured(args);
+        SpringApplication.run(PerfApplication.class, args);
+    }
+}
