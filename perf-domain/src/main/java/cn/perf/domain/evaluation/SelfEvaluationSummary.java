@@ -1,5 +1,6 @@
 package cn.perf.domain.evaluation;
 
+import cn.perf.domain.shared.FiscalYear;
 import java.math.BigDecimal;
 
 /**
@@ -17,6 +18,6 @@ import java.math.BigDecimal;
  * @param computedTotal computed total; {@code null} until every row is scored
  */
 public record SelfEvaluationSummary(Long id, Long declarationId, Long unitId, String unitName, String projectName,
-                                    int year, EvaluationLayout layout, EvaluationStatus status,
+                                    FiscalYear year, EvaluationLayout layout, EvaluationStatus status,
                                     BigDecimal recordedTotal, BigDecimal computedTotal) {
 }

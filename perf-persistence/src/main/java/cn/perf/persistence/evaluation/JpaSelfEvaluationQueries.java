@@ -1,0 +1,112 @@
+package cn.perf.persistence.evaluation;
+
+import cn.perf.domain.evaluation.SelfEvaluation;
+import cn.perf.domain.evaluation.SelfEvaluationDetail;
+import cn.perf.domain.evaluation.SelfEvaluationFilter;
+import cn.perf.domain.evaluation.SelfEvaluationQueries;
+import cn.perf.domain.evaluation.SelfEvaluationSummary;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read models of the self-evaluation pages. The list is one projection query (plus one count); the detail loads
+ * the aggregate and its five owned collections with one fetch query each, and the unit names with one more: six
+ * statements whatever the number of rows.
+ */
+@Repository
+@Transactional(readOnly = true)
+class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
+
+    private static final List<String> COLLECTIONS = List.of("indicators", "subProjects", "nationalFunds",
+            "adjustments");
+
+    private final EntityManager em;
+
+    JpaSelfEvaluationQueries(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public List<SelfEvaluationSummary> list(SelfEvaluationFilter filter, int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("分页参数不正确：offset=" + offset + ", limit=" + limit);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String jpql = "select new cn.perf.domain.evaluation.SelfEvaluationSummary(e.id, e.declarationId, e.unitId,"
+                + " u.name, e.projectName, e.year, e.layout, e.status, e.recordedTotal, e.computedTotal)"
+                + " from SelfEvaluation e join BudgetUnit u on u.id = e.unitId" + where(filter, params)
+                + " order by e.year desc, u.name, e.projectName, e.id";
+        TypedQuery<SelfEvaluationSummary> q = em.createQuery(jpql, SelfEvaluationSummary.class);
+        params.forEach(q::setParameter);
+        return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long count(SelfEvaluationFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        TypedQuery<Long> q = em.createQuery("select count(e) from SelfEvaluation e" + where(filter, params),
+                Long.class);
+        params.forEach(q::setParameter);
+        return q.getSingleResult();
+    }
+
+    private static String where(SelfEvaluationFilter filter, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder(" where 1 = 1");
+        if (filter.unitIds() != null) {
+            if (filter.unitIds().isEmpty()) {
+                return " where 1 = 0";
+            }
+            w.append(" and e.unitId in :unitIds");
+            params.put("unitIds", filter.unitIds());
+        }
+        if (filter.year() != null) {
+            w.append(" and e.year = :year");
+            params.put("year", cn.perf.domain.shared.FiscalYear.of(filter.year()));
+        }
+        if (filter.status() != null) {
+            w.append(" and e.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.projectName() != null) {
+            w.append(" and e.projectName like :projectName escape '\\'");
+            params.put("projectName", "%" + filter.projectName().replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        return w.toString();
+    }
+
+    @Override
+    public Optional<SelfEvaluationDetail> detail(Long id) {
+        List<SelfEvaluation> found = em.createQuery(
+                        "select e from SelfEvaluation e left join fetch e.categories where e.id = :id",
+                        SelfEvaluation.class)
+                .setParameter("id", id).getResultList();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SelfEvaluation e = found.get(0);
+        for (String collection : COLLECTIONS) {
+            // each query initializes one more collection of the same managed instance (no cartesian product)
+            em.createQuery("select e from SelfEvaluation e left join fetch e." + collection + " where e.id = :id",
+                    SelfEvaluation.class).setParameter("id", id).getResultList();
+        }
+        Map<Long, String> names = unitNames(Stream.of(e.unitId(), e.departmentId()).filter(x -> x != null)
+                .distinct().toList());
+        return Optional.of(SelfEvaluationDetail.of(e, names.get(e.unitId()),
+                e.departmentId() == null ? null : names.get(e.departmentId())));
+    }
+
+    private Map<Long, String> unitNames(List<Long> ids) {
+        return em.createQuery("select u.id, u.name from BudgetUnit u where u.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList().stream()
+                .collect(Collectors.toMap(r -> (Long) r[0], r -> (String) r[1]));
+    }
+}
