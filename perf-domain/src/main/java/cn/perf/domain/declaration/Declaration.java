@@ -1,0 +1,786 @@
+package cn.perf.domain.declaration;
+
+import cn.perf.domain.shared.FiscalYear;
+import cn.perf.domain.shared.Money;
+import cn.perf.domain.template.FormLayout;
+import cn.perf.domain.template.IndicatorFramework;
+import cn.perf.domain.template.IndicatorLibraryEntry;
+import cn.perf.scoring.target.Direction;
+import cn.perf.scoring.target.DirectionAdvisor;
+import cn.perf.scoring.target.DirectionHint;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A 绩效目标申报表: one per {@code Project} and year, in the Suzhou layout (DESIGN.md §2.1) or the national layout
+ * (§2.2). The aggregate root of its sub-projects, funding rows, indicators and milestones; refers to its unit and
+ * project by id. Every change goes through a guarded method: editing is refused unless the declaration is a
+ * draft or was returned for revision (approved targets are locked).
+ *
+ * <h2>Building a Suzhou declaration (public factory API)</h2>
+ * <pre>
+ * Declaration d = Declaration.newSuzhou(unitId, projectId, FiscalYear.of(2020),
+ *         new SuzhouHeader("电子政务项目建设资金", "信息化工程及维护类", "市立项目", true, false, "张三", "李四", "65100000"),
+ *         library.declarationRows(IndicatorFramework.SUZHOU_2017, "信息化工程及维护类")); // 投入 rows pre-filled
+ * d.addSubProject("苏州城市服务总入口项目", Money.ofWan("879"));                      // 项目资金构成
+ * d.reviseFundingSource(FundingSourceKind.CITY, Money.ofWan("879"), null, Money.ofWan("879")); // 项目资金来源
+ * d.recordPriorYearFunds(new PriorYearFunds(budgeted, allocated, spent));       // 上年度资金使用情况
+ * d.reviseTexts(DeclarationTexts.builder().overview("…").overallGoal("…").annualGoal("…").build());
+ * d.addIndicator(IndicatorDraft.suzhou("产出", List.of("苏州城市服务总入口项目"), "年内项目启动数", "=7个",
+ *         "解释", "来源"));                                                           // 分解目标
+ * d.signOff(new SignOff("负责人", "填报人", LocalDate.of(2019, 12, 1)));
+ * declarations.save(d);
+ * d.submit(framework); d.approveByDepartment(); d.grade(FinanceGrade.EXCELLENT, null);   // workflow
+ * </pre>
+ * A national declaration starts with {@link #newNational}, then {@link #requestFunds}, {@link #addMilestone} and
+ * {@link IndicatorDraft#national} rows in the {@link IndicatorTerm#LONG_TERM} and {@link IndicatorTerm#ANNUAL}
+ * tables. {@link #findings(IndicatorFramework)} reports what does not add up; {@link #submit} refuses while any
+ * finding is blocking.
+ */
+@Entity
+@Table(name = "declaration")
+public class Declaration {
+
+    private static final DirectionAdvisor ADVISOR = DirectionAdvisor.defaults();
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    /** 申报单位 / 填报单位. */
+    @Column(name = "unit_id", nullable = false)
+    private Long unitId;
+
+    @Column(name = "project_id", nullable = false)
+    private Long projectId;
+
+    /** 项目年度. */
+    @Column(name = "fiscal_year", nullable = false)
+    private FiscalYear year;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "layout", nullable = false, length = 16)
+    private FormLayout layout;
+
+    @Column(name = "framework_code", nullable = false, length = 32)
+    private String frameworkCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false, length = 32)
+    private DeclarationStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "finance_grade", length = 16)
+    private FinanceGrade financeGrade;
+
+    @Column(name = "review_comment", length = 2000)
+    private String reviewComment;
+
+    @Column(name = "project_name", nullable = false, length = 200)
+    private String projectName;
+
+    @Column(name = "project_type", length = 64)
+    private String projectType;
+
+    @Column(name = "project_attribute", length = 64)
+    private String projectAttribute;
+
+    @Column(name = "government_procurement")
+    private Boolean governmentProcurement;
+
+    @Column(name = "government_purchased_service")
+    private Boolean governmentPurchasedService;
+
+    @Column(name = "project_leader", length = 64)
+    private String projectLeader;
+
+    @Column(name = "contact_person", length = 64)
+    private String contactPerson;
+
+    @Column(name = "contact_phone", length = 32)
+    private String contactPhone;
+
+    @Column(name = "competent_department_name", length = 200)
+    private String competentDepartmentName;
+
+    @Column(name = "competent_department_code", length = 32)
+    private String competentDepartmentCode;
+
+    @Column(name = "project_unit_name", length = 200)
+    private String projectUnitName;
+
+    @Column(name = "period_start")
+    private LocalDate periodStart;
+
+    @Column(name = "period_end")
+    private LocalDate periodEnd;
+
+    @Embedded
+    private DeclarationTexts texts;
+
+    @Embedded
+    private PriorYearFunds priorYearFunds;
+
+    @Embedded
+    private FundsRequest fundsRequest;
+
+    @Embedded
+    private SignOff signOff;
+
+    /** Kept in step for list pages: 项目资金构成合计 (Suzhou) or 资金总额 (national). */
+    @Column(name = "total_amount", precision = 18, scale = 6)
+    private Money totalAmount;
+
+    @OneToMany(mappedBy = "declaration", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<SubProject> subProjects = new ArrayList<>();
+
+    @OneToMany(mappedBy = "declaration", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<FundingSource> fundingSources = new ArrayList<>();
+
+    @OneToMany(mappedBy = "declaration", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Indicator> indicators = new ArrayList<>();
+
+    @OneToMany(mappedBy = "declaration", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Milestone> milestones = new ArrayList<>();
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "status_changed_at", nullable = false)
+    private Instant statusChangedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Declaration() {
+        // for JPA
+    }
+
+    private Declaration(Long unitId, Long projectId, FiscalYear year, FormLayout layout, String frameworkCode) {
+        this.unitId = Objects.requireNonNull(unitId, "申报单位不能为空");
+        this.projectId = Objects.requireNonNull(projectId, "项目不能为空");
+        this.year = Objects.requireNonNull(year, "项目年度不能为空");
+        this.layout = layout;
+        this.frameworkCode = Texts.require(frameworkCode, "指标体系", 32);
+        this.status = DeclarationStatus.DRAFT;
+        this.texts = DeclarationTexts.EMPTY;
+        this.priorYearFunds = PriorYearFunds.NONE;
+        this.fundsRequest = FundsRequest.NONE;
+        this.signOff = SignOff.EMPTY;
+        this.createdAt = Instant.now();
+        this.statusChangedAt = createdAt;
+    }
+
+    // ------------------------------------------------------------------ factories
+
+    /**
+     * A new Suzhou 申报表 under the {@link IndicatorFramework#SUZHOU_2017} framework, its 投入 rows pre-filled from
+     * the common-indicator library of the project type, and the four 项目资金来源 rows (empty) in printed order.
+     */
+    public static Declaration newSuzhou(Long unitId, Long projectId, FiscalYear year, SuzhouHeader header,
+                                        List<IndicatorLibraryEntry> libraryRows) {
+        return newSuzhou(unitId, projectId, year, header, IndicatorFramework.SUZHOU_2017, libraryRows);
+    }
+
+    /** As {@link #newSuzhou(Long, Long, FiscalYear, SuzhouHeader, List)} with another framework. */
+    public static Declaration newSuzhou(Long unitId, Long projectId, FiscalYear year, SuzhouHeader header,
+                                        String frameworkCode, List<IndicatorLibraryEntry> libraryRows) {
+        Objects.requireNonNull(header, "header");
+        Declaration d = new Declaration(unitId, projectId, year, FormLayout.SUZHOU, frameworkCode);
+        d.applySuzhouHeader(header);
+        for (FundingSourceKind kind : FundingSourceKind.values()) {
+            d.fundingSources.add(new FundingSource(d, d.fundingSources.size(), kind));
+        }
+        for (IndicatorLibraryEntry row : libraryRows == null ? List.<IndicatorLibraryEntry>of() : libraryRows) {
+            if (!row.projectType().equals(header.projectType()) || !row.frameworkCode().equals(frameworkCode)) {
+                throw new IllegalArgumentException("共性指标“" + row.name() + "”属于" + row.projectType() + "（"
+                        + row.frameworkCode() + "），不适用于" + header.projectType() + "（" + frameworkCode + "）");
+            }
+            d.indicators.add(new Indicator(d, d.indicators.size(), IndicatorDraft.fromLibrary(row), List.of()));
+        }
+        d.recomputeTotal();
+        return d;
+    }
+
+    /** A new national-layout 申报表 (e.g. framework {@link IndicatorFramework#NATIONAL_2020}). */
+    public static Declaration newNational(Long unitId, Long projectId, FiscalYear year, NationalHeader header,
+                                          String frameworkCode) {
+        Objects.requireNonNull(header, "header");
+        Declaration d = new Declaration(unitId, projectId, year, FormLayout.NATIONAL, frameworkCode);
+        d.applyNationalHeader(header);
+        d.recomputeTotal();
+        return d;
+    }
+
+    // ------------------------------------------------------------------ editing (drafts only)
+
+    public void reviseSuzhouHeader(SuzhouHeader header) {
+        requireEditable();
+        requireLayout(FormLayout.SUZHOU, "苏州格式的表头");
+        applySuzhouHeader(Objects.requireNonNull(header, "header"));
+    }
+
+    public void reviseNationalHeader(NationalHeader header) {
+        requireEditable();
+        requireLayout(FormLayout.NATIONAL, "全国格式的表头");
+        applyNationalHeader(Objects.requireNonNull(header, "header"));
+    }
+
+    public void reviseTexts(DeclarationTexts newTexts) {
+        requireEditable();
+        this.texts = Objects.requireNonNull(newTexts, "texts");
+    }
+
+    public void signOff(SignOff newSignOff) {
+        requireEditable();
+        this.signOff = Objects.requireNonNull(newSignOff, "signOff");
+    }
+
+    /** 本项目上年度市级财政资金使用情况 (Suzhou). */
+    public void recordPriorYearFunds(PriorYearFunds funds) {
+        requireEditable();
+        requireLayout(FormLayout.SUZHOU, "上年度市级财政资金使用情况");
+        this.priorYearFunds = Objects.requireNonNull(funds, "funds");
+    }
+
+    /** 项目资金申请 (national). */
+    public void requestFunds(FundsRequest request) {
+        requireEditable();
+        requireLayout(FormLayout.NATIONAL, "项目资金申请");
+        this.fundsRequest = Objects.requireNonNull(request, "request");
+        recomputeTotal();
+    }
+
+    /** Adds a 子项目 (Suzhou 项目资金构成); names are unique within the declaration. */
+    public SubProject addSubProject(String name, Money amount) {
+        requireEditable();
+        requireLayout(FormLayout.SUZHOU, "子项目");
+        String n = Texts.require(name, "子项目名称", 200);
+        if (findSubProject(n).isPresent()) {
+            throw new IllegalArgumentException("子项目“" + n + "”已存在");
+        }
+        SubProject s = new SubProject(this, subProjects.size(), n, amount);
+        subProjects.add(s);
+        recomputeTotal();
+        return s;
+    }
+
+    public void reviseSubProject(String currentName, String newName, Money amount) {
+        requireEditable();
+        SubProject s = subProject(currentName);
+        String n = Texts.require(newName, "子项目名称", 200);
+        if (!n.equals(s.name()) && findSubProject(n).isPresent()) {
+            throw new IllegalArgumentException("子项目“" + n + "”已存在");
+        }
+        s.revise(n, amount);
+        recomputeTotal();
+    }
+
+    /** Removes a 子项目 and its links from the indicators that named it. */
+    public void removeSubProject(String name) {
+        requireEditable();
+        SubProject s = subProject(name);
+        indicators.forEach(i -> i.unlink(s));
+        subProjects.remove(s);
+        renumber(subProjects, SubProject::moveTo);
+        recomputeTotal();
+    }
+
+    /** One row of 项目资金来源 (Suzhou): 项目投资总额, 上年度资金, 本年度计划数; null for an empty cell. */
+    public void reviseFundingSource(FundingSourceKind kind, Money totalInvestment, Money priorYear,
+                                    Money currentYear) {
+        requireEditable();
+        requireLayout(FormLayout.SUZHOU, "项目资金来源");
+        fundingSources.stream().filter(f -> f.kind() == kind).findFirst().orElseThrow()
+                .revise(totalInvestment, priorYear, currentYear);
+    }
+
+    /** Prints the 项目资金来源 rows in this order (seed 001 prints 上级财政资金 last). */
+    public void orderFundingSources(List<FundingSourceKind> order) {
+        requireEditable();
+        requireLayout(FormLayout.SUZHOU, "项目资金来源");
+        if (order.size() != FundingSourceKind.values().length || new HashSet<>(order).size() != order.size()) {
+            throw new IllegalArgumentException("资金来源的顺序应恰好包含上级、市级、下级财政资金和其他各一次：" + order);
+        }
+        fundingSources.sort((a, b) -> Integer.compare(order.indexOf(a.kind()), order.indexOf(b.kind())));
+        for (int i = 0; i < fundingSources.size(); i++) {
+            fundingSources.get(i).moveTo(i);
+        }
+    }
+
+    /** Adds an indicator row at the end. Suzhou rows may name sub-projects; national rows may not. */
+    public Indicator addIndicator(IndicatorDraft draft) {
+        requireEditable();
+        Indicator i = new Indicator(this, indicators.size(), checked(draft), linkedSubProjects(draft));
+        indicators.add(i);
+        return i;
+    }
+
+    /** Replaces the row at {@code position} (0-based, as {@link Indicator#position()}). */
+    public void reviseIndicator(int position, IndicatorDraft draft) {
+        requireEditable();
+        indicator(position).revise(checked(draft), linkedSubProjects(draft));
+    }
+
+    public void removeIndicator(int position) {
+        requireEditable();
+        indicators.remove(indicator(position));
+        renumber(indicators, Indicator::moveTo);
+    }
+
+    /** The filer confirms which way a 定量 target is better (e.g. 业务系统投诉率 =5% is lower-is-better). */
+    public void confirmTargetDirection(int position, Direction direction) {
+        requireEditable();
+        indicator(position).confirmDirection(direction);
+    }
+
+    /** A row of 项目实施进度计划 (national). */
+    public Milestone addMilestone(String content, LocalDate startOn, LocalDate endOn) {
+        requireEditable();
+        requireLayout(FormLayout.NATIONAL, "实施进度计划");
+        Milestone m = new Milestone(this, milestones.size(), content, startOn, endOn);
+        milestones.add(m);
+        return m;
+    }
+
+    public void removeMilestone(int position) {
+        requireEditable();
+        Milestone m = milestones.stream().filter(x -> x.position() == position).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("实施进度第 " + (position + 1) + " 行不存在"));
+        milestones.remove(m);
+        renumber(milestones, Milestone::moveTo);
+    }
+
+    // ------------------------------------------------------------------ workflow
+
+    /**
+     * 提交: a draft (or a returned declaration) goes to its 主管部门. Refused with every blocking finding listed
+     * when anything does not add up.
+     */
+    public void submit(IndicatorFramework framework) {
+        requireStatus("提交", DeclarationStatus.DRAFT, DeclarationStatus.RETURNED);
+        List<DeclarationFinding> blocking = findings(framework).stream().filter(DeclarationFinding::blocking)
+                .toList();
+        if (!blocking.isEmpty()) {
+            throw new DeclarationRuleException(blocking);
+        }
+        moveTo(DeclarationStatus.SUBMITTED);
+        this.financeGrade = null;
+        this.reviewComment = null;
+    }
+
+    /** 主管部门审核通过. */
+    public void approveByDepartment() {
+        requireStatus("主管部门审核", DeclarationStatus.SUBMITTED);
+        moveTo(DeclarationStatus.DEPARTMENT_APPROVED);
+    }
+
+    /** 退回修改 by the 主管部门 or the finance bureau; always with a comment. */
+    public void returnForRevision(String comment) {
+        requireStatus("退回", DeclarationStatus.SUBMITTED, DeclarationStatus.DEPARTMENT_APPROVED);
+        this.reviewComment = Texts.require(comment, "退回意见", 2000);
+        moveTo(DeclarationStatus.RETURNED);
+    }
+
+    /**
+     * 财政审核: 优/良 approve (targets locked), 中 returns for revision, 差 rejects. 良, 中 and 差 need a comment
+     * (the agreed changes, or the reasons).
+     */
+    public void grade(FinanceGrade grade, String comment) {
+        Objects.requireNonNull(grade, "grade");
+        requireStatus("财政审核", DeclarationStatus.DEPARTMENT_APPROVED);
+        String c = grade.requiresComment() ? Texts.require(comment, "审核等级为“" + grade.label() + "”时，审核意见", 2000)
+                : Texts.optional(comment, "审核意见", 2000);
+        this.financeGrade = grade;
+        this.reviewComment = c;
+        moveTo(grade.outcome());
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    /** Findings that need no framework: funds identities, sums, unreadable targets. */
+    public List<DeclarationFinding> findings() {
+        List<DeclarationFinding> out = new ArrayList<>();
+        if (layout == FormLayout.SUZHOU) {
+            suzhouFundsFindings(out);
+        } else {
+            nationalFundsFindings(out);
+        }
+        indicatorFindings(out);
+        return out;
+    }
+
+    /** {@link #findings()} plus the check of every indicator against the framework's categories. */
+    public List<DeclarationFinding> findings(IndicatorFramework framework) {
+        Objects.requireNonNull(framework, "framework");
+        if (!framework.code().equals(frameworkCode) || framework.layout() != layout) {
+            throw new IllegalArgumentException("指标体系" + framework.code() + "不是本申报表的指标体系（" + frameworkCode + "）");
+        }
+        List<DeclarationFinding> out = findings();
+        for (Indicator i : indicators) {
+            framework.misfit(i.category(), i.subCategory())
+                    .ifPresent(m -> out.add(DeclarationFinding.error(rowLabel(i) + "：" + m)));
+        }
+        return out;
+    }
+
+    private void suzhouFundsFindings(List<DeclarationFinding> out) {
+        if (subProjects.isEmpty()) {
+            out.add(DeclarationFinding.error("项目资金构成至少要有一个子项目"));
+        }
+        Money planned = fundingTotals().currentYear();
+        Money composition = subProjectTotal();
+        Money plannedOrZero = planned == null ? Money.ZERO : planned;
+        if (!plannedOrZero.equals(composition)) {
+            out.add(DeclarationFinding.error("本年度计划数合计（" + plannedOrZero.display() + " 万元）≠ 项目资金构成合计（"
+                    + composition.display() + " 万元）"));
+        }
+        for (FundingSource f : fundingSources) {
+            if (f.totalInvestment() != null && f.priorYear() != null && f.currentYear() != null
+                    && f.priorYear().plus(f.currentYear()).compareTo(f.totalInvestment()) > 0) {
+                out.add(DeclarationFinding.notice(f.kind().label() + "：上年度资金与本年度计划数之和（"
+                        + f.priorYear().plus(f.currentYear()).display() + " 万元）超过项目投资总额（"
+                        + f.totalInvestment().display() + " 万元）"));
+            }
+        }
+    }
+
+    private void nationalFundsFindings(List<DeclarationFinding> out) {
+        if (fundsRequest.total() == null) {
+            out.add(DeclarationFinding.error("项目资金申请的资金总额未填写"));
+        } else if (!fundsRequest.total().equals(fundsRequest.sumOfParts())) {
+            out.add(DeclarationFinding.error("资金总额（" + fundsRequest.total().display() + " 万元）≠ 财政拨款与自有资金之和（"
+                    + fundsRequest.sumOfParts().display() + " 万元）"));
+        }
+        if (indicators(IndicatorTerm.ANNUAL).isEmpty()) {
+            out.add(DeclarationFinding.error("年度绩效指标至少要有一行"));
+        }
+    }
+
+    private void indicatorFindings(List<DeclarationFinding> out) {
+        if (indicators.isEmpty()) {
+            out.add(DeclarationFinding.error("至少要有一个绩效指标"));
+        }
+        for (Indicator i : indicators) {
+            if (i.target().isBlank()) {
+                out.add(DeclarationFinding.error(rowLabel(i) + "：目标值未填写"));
+            } else if (!i.target().isReadable()) {
+                out.add(DeclarationFinding.error(rowLabel(i) + "：目标值“" + i.target().originalText() + "”无法识别（"
+                        + i.target().parseError().orElse("") + "）"));
+            } else if (i.target().isQuantitative() && !i.target().directionConfirmed()) {
+                Optional<DirectionHint> hint = ADVISOR.suggest(i.name(), i.explanation());
+                if (hint.isPresent() && hint.get().direction() != i.target().direction()) {
+                    out.add(DeclarationFinding.notice(rowLabel(i) + "：目标值“" + i.target().originalText() + "”按“"
+                            + i.target().direction().label() + "”计分，但" + hint.get().reason() + "，请确认方向"));
+                }
+            }
+        }
+    }
+
+    private static String rowLabel(Indicator i) {
+        return i.term().label() + "第 " + (i.position() + 1) + " 行“" + i.name() + "”";
+    }
+
+    // ------------------------------------------------------------------ computed values
+
+    /** 项目资金构成 合计: the sum of the sub-projects' 预算金额. */
+    public Money subProjectTotal() {
+        return subProjects.stream().map(SubProject::amount).reduce(Money.ZERO, Money::plus);
+    }
+
+    /** The 合计 row of 项目资金来源; a column with no figure at all is null (printed empty). */
+    public FundingTotals fundingTotals() {
+        return new FundingTotals(sum(FundingSource::totalInvestment), sum(FundingSource::priorYear),
+                sum(FundingSource::currentYear));
+    }
+
+    /** The 合计 row of the Suzhou 项目资金来源 table. */
+    public record FundingTotals(Money totalInvestment, Money priorYear, Money currentYear) {
+    }
+
+    private Money sum(Function<FundingSource, Money> column) {
+        return fundingSources.stream().map(column).filter(Objects::nonNull).reduce(Money::plus).orElse(null);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private void applySuzhouHeader(SuzhouHeader h) {
+        this.projectName = h.projectName();
+        this.projectType = h.projectType();
+        this.projectAttribute = h.projectAttribute();
+        this.governmentProcurement = h.governmentProcurement();
+        this.governmentPurchasedService = h.governmentPurchasedService();
+        this.projectLeader = h.projectLeader();
+        this.contactPerson = h.contactPerson();
+        this.contactPhone = h.contactPhone();
+    }
+
+    private void applyNationalHeader(NationalHeader h) {
+        this.projectName = h.projectName();
+        this.projectAttribute = h.projectAttribute();
+        this.competentDepartmentName = h.competentDepartmentName();
+        this.competentDepartmentCode = h.competentDepartmentCode();
+        this.projectUnitName = h.projectUnitName();
+        this.projectLeader = h.projectLeader();
+        this.contactPhone = h.contactPhone();
+        this.periodStart = h.periodStart();
+        this.periodEnd = h.periodEnd();
+    }
+
+    private IndicatorDraft checked(IndicatorDraft draft) {
+        Objects.requireNonNull(draft, "draft");
+        if (layout == FormLayout.SUZHOU && draft.term() != IndicatorTerm.ANNUAL) {
+            throw new IllegalArgumentException("苏州格式的申报表只有年度分解目标，没有长期指标");
+        }
+        if (layout == FormLayout.NATIONAL && !draft.subProjectNames().isEmpty()) {
+            throw new IllegalArgumentException("全国格式的申报表没有子项目，指标不能对应子项目");
+        }
+        return draft;
+    }
+
+    private List<SubProject> linkedSubProjects(IndicatorDraft draft) {
+        List<SubProject> linked = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String name : draft.subProjectNames()) {
+            String n = name == null ? "" : name.strip();
+            if (!seen.add(n)) {
+                throw new IllegalArgumentException("指标“" + draft.name() + "”重复对应子项目“" + n + "”");
+            }
+            linked.add(findSubProject(n).orElseThrow(() -> new IllegalArgumentException(
+                    "指标“" + draft.name() + "”对应的子项目“" + n + "”不在项目资金构成中")));
+        }
+        return linked;
+    }
+
+    private Optional<SubProject> findSubProject(String name) {
+        return subProjects.stream().filter(s -> s.name().equals(name == null ? null : name.strip())).findFirst();
+    }
+
+    private SubProject subProject(String name) {
+        return findSubProject(name).orElseThrow(() -> new IllegalArgumentException("子项目“" + name + "”不存在"));
+    }
+
+    private Indicator indicator(int position) {
+        return indicators.stream().filter(i -> i.position() == position).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("第 " + (position + 1) + " 行指标不存在"));
+    }
+
+    private static <T> void renumber(List<T> rows, java.util.function.ObjIntConsumer<T> move) {
+        for (int i = 0; i < rows.size(); i++) {
+            move.accept(rows.get(i), i);
+        }
+    }
+
+    private void recomputeTotal() {
+        this.totalAmount = layout == FormLayout.SUZHOU ? subProjectTotal() : fundsRequest().total();
+    }
+
+    private void requireEditable() {
+        if (!status.editable()) {
+            throw new IllegalStateException("申报表当前状态为“" + status.label() + "”，不能修改"
+                    + (status == DeclarationStatus.APPROVED ? "：审核通过的绩效目标已锁定，变更须走目标调整" : ""));
+        }
+    }
+
+    private void requireLayout(FormLayout wanted, String what) {
+        if (layout != wanted) {
+            throw new IllegalArgumentException(layout.title() + "没有“" + what + "”");
+        }
+    }
+
+    private void requireStatus(String action, DeclarationStatus... allowed) {
+        for (DeclarationStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw new IllegalStateException("申报表当前状态为“" + status.label() + "”，不能" + action);
+    }
+
+    private void moveTo(DeclarationStatus next) {
+        this.status = next;
+        this.statusChangedAt = Instant.now();
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    public Long id() {
+        return id;
+    }
+
+    public Long unitId() {
+        return unitId;
+    }
+
+    public Long projectId() {
+        return projectId;
+    }
+
+    public FiscalYear year() {
+        return year;
+    }
+
+    public FormLayout layout() {
+        return layout;
+    }
+
+    public String frameworkCode() {
+        return frameworkCode;
+    }
+
+    public DeclarationStatus status() {
+        return status;
+    }
+
+    public FinanceGrade financeGrade() {
+        return financeGrade;
+    }
+
+    public String reviewComment() {
+        return reviewComment;
+    }
+
+    public String projectName() {
+        return projectName;
+    }
+
+    public String projectType() {
+        return projectType;
+    }
+
+    public String projectAttribute() {
+        return projectAttribute;
+    }
+
+    public Boolean governmentProcurement() {
+        return governmentProcurement;
+    }
+
+    public Boolean governmentPurchasedService() {
+        return governmentPurchasedService;
+    }
+
+    public String projectLeader() {
+        return projectLeader;
+    }
+
+    public String contactPerson() {
+        return contactPerson;
+    }
+
+    public String contactPhone() {
+        return contactPhone;
+    }
+
+    public String competentDepartmentName() {
+        return competentDepartmentName;
+    }
+
+    public String competentDepartmentCode() {
+        return competentDepartmentCode;
+    }
+
+    public String projectUnitName() {
+        return projectUnitName;
+    }
+
+    public LocalDate periodStart() {
+        return periodStart;
+    }
+
+    public LocalDate periodEnd() {
+        return periodEnd;
+    }
+
+    /** The header as a Suzhou form prints it. */
+    public SuzhouHeader suzhouHeader() {
+        requireLayout(FormLayout.SUZHOU, "苏州格式的表头");
+        return new SuzhouHeader(projectName, projectType, projectAttribute, governmentProcurement,
+                governmentPurchasedService, projectLeader, contactPerson, contactPhone);
+    }
+
+    /** The header as a national form prints it. */
+    public NationalHeader nationalHeader() {
+        requireLayout(FormLayout.NATIONAL, "全国格式的表头");
+        return new NationalHeader(projectName, projectAttribute, competentDepartmentName, competentDepartmentCode,
+                projectUnitName, projectLeader, contactPhone, periodStart, periodEnd);
+    }
+
+    public DeclarationTexts texts() {
+        return texts == null ? DeclarationTexts.EMPTY : texts;
+    }
+
+    public PriorYearFunds priorYearFunds() {
+        return priorYearFunds == null ? PriorYearFunds.NONE : priorYearFunds;
+    }
+
+    public FundsRequest fundsRequest() {
+        return fundsRequest == null ? FundsRequest.NONE : fundsRequest;
+    }
+
+    public SignOff signOff() {
+        return signOff == null ? SignOff.EMPTY : signOff;
+    }
+
+    /** 项目资金构成合计 (Suzhou) or 资金总额 (national); null when not filled. */
+    public Money totalAmount() {
+        return totalAmount;
+    }
+
+    public List<SubProject> subProjects() {
+        return List.copyOf(subProjects);
+    }
+
+    public List<FundingSource> fundingSources() {
+        return List.copyOf(fundingSources);
+    }
+
+    public List<Indicator> indicators() {
+        return List.copyOf(indicators);
+    }
+
+    public List<Indicator> indicators(IndicatorTerm term) {
+        return indicators.stream().filter(i -> i.term() == term).toList();
+    }
+
+    public List<Milestone> milestones() {
+        return List.copyOf(milestones);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant statusChangedAt() {
+        return statusChangedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

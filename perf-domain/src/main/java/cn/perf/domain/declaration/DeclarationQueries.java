@@ -1,0 +1,21 @@
+package cn.perf.domain.declaration;
+
+import cn.perf.domain.shared.FiscalYear;
+import java.util.List;
+import java.util.Optional;
+
+/** Read-model port for list and detail pages; implemented by perf-persistence with projections (no N+1). */
+public interface DeclarationQueries {
+
+    /** A unit's declarations of a year, by project name. */
+    List<DeclarationListRow> listByUnitAndYear(Long unitId, FiscalYear year);
+
+    /** Declarations in a status (e.g. the review queue), oldest status change first. */
+    List<DeclarationListRow> listByStatus(DeclarationStatus status);
+
+    /** A project's declarations, newest year first. */
+    List<DeclarationListRow> listByProject(Long projectId);
+
+    /** Everything a detail page or an export prints, in a bounded number of statements. */
+    Optional<DeclarationDetail> detail(Long id);
+}

@@ -1,0 +1,22 @@
+package cn.perf.domain.declaration;
+
+import cn.perf.domain.shared.FiscalYear;
+import java.util.Optional;
+
+/** Repository port for {@link Declaration}; implemented by perf-persistence. */
+public interface Declarations {
+
+    Declaration save(Declaration declaration);
+
+    /**
+     * The whole aggregate (sub-projects, funding rows, indicators with their sub-project links, milestones) in a
+     * bounded number of SQL statements, whatever the number of rows.
+     */
+    Optional<Declaration> findById(Long id);
+
+    Optional<Declaration> findByProjectIdAndYear(Long projectId, FiscalYear year);
+
+    boolean existsByProjectIdAndYear(Long projectId, FiscalYear year);
+
+    long count();
+}

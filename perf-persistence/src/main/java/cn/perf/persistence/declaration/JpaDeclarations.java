@@ -1,0 +1,82 @@
+package cn.perf.persistence.declaration;
+
+import cn.perf.domain.declaration.Declaration;
+import cn.perf.domain.declaration.DeclarationDetail;
+import cn.perf.domain.declaration.DeclarationListRow;
+import cn.perf.domain.declaration.DeclarationQueries;
+import cn.perf.domain.declaration.DeclarationStatus;
+import cn.perf.domain.declaration.Declarations;
+import cn.perf.domain.organization.BudgetUnit;
+import cn.perf.domain.shared.FiscalYear;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Spring Data implementation of the {@link Declarations} and {@link DeclarationQueries} ports.
+ *
+ * <p>{@link #findById} loads the whole aggregate with one fetch-join query per collection (the declaration rows
+ * are re-read, the collections initialised in the same persistence context): 4 statements whatever the number
+ * of sub-projects and indicators, never a cartesian product of two collections. {@link #detail} adds the unit.
+ */
+interface JpaDeclarations extends Declarations, DeclarationQueries, Repository<Declaration, Long> {
+
+    String LIST_ROW = """
+            select new cn.perf.domain.declaration.DeclarationListRow(d.id, d.unitId, u.name, d.projectId,
+                d.projectName, d.year, d.layout, d.status, d.totalAmount)
+            from Declaration d join BudgetUnit u on u.id = d.unitId
+            """;
+
+    @Override
+    @Transactional(readOnly = true)
+    default Optional<Declaration> findById(Long id) {
+        Optional<Declaration> found = fetchSubProjects(id);
+        found.ifPresent(d -> {
+            fetchFundingSources(id);
+            fetchMilestones(id);
+            fetchIndicatorsWithLinks(id);
+        });
+        return found;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    default Optional<DeclarationDetail> detail(Long id) {
+        return findById(id).map(d -> {
+            BudgetUnit unit = unit(d.unitId());
+            return DeclarationDetail.of(d, unit.code(), unit.name());
+        });
+    }
+
+    @Query("select d from Declaration d left join fetch d.subProjects where d.id = :id")
+    Optional<Declaration> fetchSubProjects(@Param("id") Long id);
+
+    @Query("select d from Declaration d left join fetch d.fundingSources where d.id = :id")
+    Optional<Declaration> fetchFundingSources(@Param("id") Long id);
+
+    @Query("select d from Declaration d left join fetch d.milestones where d.id = :id")
+    Optional<Declaration> fetchMilestones(@Param("id") Long id);
+
+    @Query("""
+            select d from Declaration d left join fetch d.indicators i left join fetch i.subProjects
+            where d.id = :id""")
+    Optional<Declaration> fetchIndicatorsWithLinks(@Param("id") Long id);
+
+    @Query("select u from BudgetUnit u where u.id = :id")
+    BudgetUnit unit(@Param("id") Long id);
+
+    @Override
+    @Query(LIST_ROW + " where d.unitId = :unitId and d.year = :year order by d.projectName")
+    List<DeclarationListRow> listByUnitAndYear(@Param("unitId") Long unitId, @Param("year") FiscalYear year);
+
+    @Override
+    @Query(LIST_ROW + " where d.status = :status order by d.statusChangedAt, d.id")
+    List<DeclarationListRow> listByStatus(@Param("status") DeclarationStatus status);
+
+    @Override
+    @Query(LIST_ROW + " where d.projectId = :projectId order by d.year desc")
+    List<DeclarationListRow> listByProject(@Param("projectId") Long projectId);
+}
