@@ -1,5 +1,6 @@
 -- 绩效自评表 (self-evaluations): Suzhou (DESIGN.md §2.3) and national 财预〔2020〕10号 (§2.4) layouts.
--- One per approved declaration. Money in 万元 numeric(18,6); weights and scores numeric(7,2).
+-- One per approved declaration. Row positions are unique per form; those constraints are deferred to commit so
+-- that replacing rows (orphan removal runs after the inserts in Hibernate's flush) can renumber them. Money in 万元 numeric(18,6); weights and scores numeric(7,2).
 -- Funds identities are enforced by the aggregate for figures a filer records; imported historical forms are
 -- stored as printed (see docs/evaluation.md), so the identities are deliberately NOT check constraints here.
 
@@ -76,8 +77,8 @@ create table self_evaluation_category (
     points             numeric(7,2) not null,
     constraint fk_self_evaluation_category_evaluation foreign key (self_evaluation_id)
         references self_evaluation (id) on delete cascade,
-    constraint uq_self_evaluation_category_position unique (self_evaluation_id, position),
-    constraint uq_self_evaluation_category_name unique (self_evaluation_id, name),
+    constraint uq_self_evaluation_category_position unique (self_evaluation_id, position) deferrable initially deferred,
+    constraint uq_self_evaluation_category_name unique (self_evaluation_id, name) deferrable initially deferred,
     constraint ck_self_evaluation_category_points check (points >= 0)
 );
 
@@ -114,7 +115,7 @@ create table self_evaluation_indicator (
     deviation_reason   text,
     constraint fk_self_evaluation_indicator_evaluation foreign key (self_evaluation_id)
         references self_evaluation (id) on delete cascade,
-    constraint uq_self_evaluation_indicator_position unique (self_evaluation_id, position),
+    constraint uq_self_evaluation_indicator_position unique (self_evaluation_id, position) deferrable initially deferred,
     constraint ck_self_evaluation_indicator_target_kind check (target_kind in ('QUANTITATIVE', 'QUALITATIVE', 'UNPARSED')),
     constraint ck_self_evaluation_indicator_actual_kind check (actual_kind in ('QUANTITATIVE', 'QUALITATIVE', 'UNPARSED')),
     constraint ck_self_evaluation_indicator_scores check (
@@ -130,7 +131,7 @@ create table self_evaluation_sub_project (
     actual_amount      numeric(18,6) not null,
     constraint fk_self_evaluation_sub_project_evaluation foreign key (self_evaluation_id)
         references self_evaluation (id) on delete cascade,
-    constraint uq_self_evaluation_sub_project_position unique (self_evaluation_id, position),
+    constraint uq_self_evaluation_sub_project_position unique (self_evaluation_id, position) deferrable initially deferred,
     constraint ck_self_evaluation_sub_project_amount check (actual_amount >= 0)
 );
 
@@ -144,8 +145,8 @@ create table self_evaluation_national_fund (
     executed           numeric(18,6) not null,
     constraint fk_self_evaluation_national_fund_evaluation foreign key (self_evaluation_id)
         references self_evaluation (id) on delete cascade,
-    constraint uq_self_evaluation_national_fund_position unique (self_evaluation_id, position),
-    constraint uq_self_evaluation_national_fund_kind unique (self_evaluation_id, kind),
+    constraint uq_self_evaluation_national_fund_position unique (self_evaluation_id, position) deferrable initially deferred,
+    constraint uq_self_evaluation_national_fund_kind unique (self_evaluation_id, kind) deferrable initially deferred,
     constraint ck_self_evaluation_national_fund_kind check (kind in ('TOTAL', 'CURRENT_APPROPRIATION', 'PRIOR_CARRYOVER', 'OTHER'))
 );
 
@@ -162,6 +163,6 @@ create table self_evaluation_adjustment (
     adjusted_at        timestamp(6) with time zone not null,
     constraint fk_self_evaluation_adjustment_evaluation foreign key (self_evaluation_id)
         references self_evaluation (id) on delete cascade,
-    constraint uq_self_evaluation_adjustment_position unique (self_evaluation_id, position),
+    constraint uq_self_evaluation_adjustment_position unique (self_evaluation_id, position) deferrable initially deferred,
     constraint ck_self_evaluation_adjustment_reason check (length(btrim(reason)) > 0)
 );

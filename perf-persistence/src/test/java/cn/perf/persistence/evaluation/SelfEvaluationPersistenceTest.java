@@ -103,6 +103,10 @@ class SelfEvaluationPersistenceTest {
     }
 
     private SelfEvaluation submittedSuzhou(Long declarationId, int extraRows) {
+        return submittedSuzhou(declarationId, extraRows, "电子政务测试项目");
+    }
+
+    private SelfEvaluation submittedSuzhou(Long declarationId, int extraRows, String projectName) {
         List<IndicatorLine> rows = new ArrayList<>(List.of(
                 IndicatorLine.suzhou("投入", "预算执行率", "=100%", "6"),
                 IndicatorLine.suzhou("产出", "圈存机布点数", "=805个", "2.18"),
@@ -111,7 +115,7 @@ class SelfEvaluationPersistenceTest {
             rows.add(IndicatorLine.suzhou("影响力", "影响力指标" + i, "提升", "0.01"));
         }
         SelfEvaluation e = SelfEvaluation.fromDeclaration(new DeclarationCarryOver(declarationId,
-                EvaluationLayout.SUZHOU_2017, unit.id(), null, "电子政务测试项目", FiscalYear.of(2020), "概况",
+                EvaluationLayout.SUZHOU_2017, unit.id(), null, projectName, FiscalYear.of(2020), "概况",
                 "总目标", "年度目标",
                 List.of(new CategoryLine("投入", d("26")), new CategoryLine("产出", d("24")),
                         new CategoryLine("结果", d("22")), new CategoryLine("影响力", d("8"))),
@@ -313,9 +317,9 @@ class SelfEvaluationPersistenceTest {
 
     @Test
     void theListShowsUnitProjectYearStatusAndBothTotals() {
-        Long first = evaluations.save(submittedSuzhou(suzhouDeclaration("列表测试项目甲"), 0)).id();
-        SelfEvaluation draft = SelfEvaluation.fromDeclaration(new DeclarationCarryOver(suzhouDeclaration("列表测试项目乙"),
-                EvaluationLayout.SUZHOU_2017, unit.id(), null, "列表测试项目乙", FiscalYear.of(2020), null, null, null,
+        Long first = evaluations.save(submittedSuzhou(suzhouDeclaration("列表测试项目A"), 0, "列表测试项目A")).id();
+        SelfEvaluation draft = SelfEvaluation.fromDeclaration(new DeclarationCarryOver(suzhouDeclaration("列表测试项目B"),
+                EvaluationLayout.SUZHOU_2017, unit.id(), null, "列表测试项目B", FiscalYear.of(2020), null, null, null,
                 List.of(new CategoryLine("产出", d("24"))), List.of(IndicatorLine.suzhou("产出", "验收", "=100%", "24")),
                 List.of()));
         evaluations.save(draft);
@@ -326,11 +330,11 @@ class SelfEvaluationPersistenceTest {
         List<SelfEvaluationSummary> page = queries.list(mine, 0, 10);
         assertThat(page).extracting(s -> s.unitName() + "|" + s.projectName() + "|" + s.year() + "|" + s.status()
                 + "|" + s.recordedTotal() + "|" + s.computedTotal()).containsExactly(
-                "自评测试单位|列表测试项目甲|2020|SUBMITTED|10.62|null", "自评测试单位|列表测试项目乙|2020|DRAFT|null|null");
+                "自评测试单位|列表测试项目A|2020|SUBMITTED|10.62|null", "自评测试单位|列表测试项目B|2020|DRAFT|null|null");
         assertThat(page.get(0).id()).isEqualTo(first);
         assertThat(queries.count(mine)).isEqualTo(2);
         assertThat(queries.list(new SelfEvaluationFilter(List.of(unit.id()), null, EvaluationStatus.DRAFT, null), 0,
-                10)).extracting(SelfEvaluationSummary::projectName).containsExactly("列表测试项目乙");
+                10)).extracting(SelfEvaluationSummary::projectName).containsExactly("列表测试项目B");
         assertThat(queries.list(mine, 1, 10)).hasSize(1);
         assertThat(queries.list(new SelfEvaluationFilter(List.of(), null, null, null), 0, 10)).isEmpty();
         assertThat(queries.count(new SelfEvaluationFilter(List.of(bureau.id()), null, null, null))).isZero();
