@@ -46,3 +46,6 @@ values (1, 0, '投入', null, 26, false),
        (3, 13, '满意度指标', null, null, false),
        (3, 14, '服务对象满意度指标', '满意度指标', null, false),
        (3, 15, '预算执行率', null, 10, true);
+
+-- ids 1–3 were given explicitly: move the identity past them.
+select setval(pg_get_serial_sequence('indicator_framework', 'id'), (select max(id) from indicator_framework));

@@ -68,6 +68,11 @@ public record IndicatorDraft(IndicatorTerm term, String category, String subCate
                 measureUnit, newWeight, subProjectNames, libraryEntryId);
     }
 
+    public IndicatorDraft withLibraryEntry(Long entryId) {
+        return new IndicatorDraft(term, category, subCategory, name, targetText, explanation, targetBasis, basisKind,
+                measureUnit, weight, subProjectNames, entryId);
+    }
+
     public IndicatorDraft withSubProjects(List<String> names) {
         return new IndicatorDraft(term, category, subCategory, name, targetText, explanation, targetBasis, basisKind,
                 measureUnit, weight, names, libraryEntryId);

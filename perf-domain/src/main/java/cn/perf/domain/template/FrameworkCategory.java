@@ -38,6 +38,37 @@ public class FrameworkCategory {
         // for JPA
     }
 
+    private FrameworkCategory(String name, String parentName, BigDecimal points, boolean fundsBased) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("指标类别名称不能为空");
+        }
+        if (points != null && points.signum() < 0) {
+            throw new IllegalArgumentException("指标类别“" + name + "”的分值不能为负数");
+        }
+        this.name = name.strip();
+        this.parentName = parentName;
+        this.points = points;
+        this.fundsBased = fundsBased;
+    }
+
+    /** A 一级指标 / 类别 with its points (null: none set). */
+    public static FrameworkCategory topLevel(String name, BigDecimal points) {
+        return new FrameworkCategory(name, null, points, false);
+    }
+
+    /** A 二级指标 under {@code parent}. */
+    public static FrameworkCategory sub(String parent, String name) {
+        if (parent == null || parent.isBlank()) {
+            throw new IllegalArgumentException("二级指标“" + name + "”必须属于一个一级指标");
+        }
+        return new FrameworkCategory(name, parent.strip(), null, false);
+    }
+
+    /** A scored item without indicators of its own, computed from the funds (预算执行率). */
+    public static FrameworkCategory fundsBased(String name, BigDecimal points) {
+        return new FrameworkCategory(name, null, points, true);
+    }
+
     public Long id() {
         return id;
     }

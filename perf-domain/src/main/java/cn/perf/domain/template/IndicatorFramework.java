@@ -4,6 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
@@ -30,6 +33,7 @@ public class IndicatorFramework {
     public static final String NATIONAL_2021 = "NATIONAL_2021";
 
     @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
     @Column(name = "code", nullable = false, length = 32)
@@ -63,7 +67,7 @@ public class IndicatorFramework {
     @Column(name = "basis", nullable = false, length = 500)
     private String basis;
 
-    @OneToMany
+    @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
     @JoinColumn(name = "framework_id", nullable = false)
     @OrderColumn(name = "position")
     private List<FrameworkCategory> categories = new ArrayList<>();
@@ -74,6 +78,46 @@ public class IndicatorFramework {
 
     protected IndicatorFramework() {
         // for JPA
+    }
+
+    /**
+     * Defines a framework (for a system administrator's template page, and tests). Category names are unique per
+     * parent; a 二级指标 names an earlier 一级指标.
+     */
+    public static IndicatorFramework define(String code, String name, FormLayout layout, String region, int firstYear,
+                                            Integer lastYear, String totalLabel, BigDecimal totalPoints,
+                                            String basis, List<FrameworkCategory> categories) {
+        IndicatorFramework f = new IndicatorFramework();
+        f.code = requireText(code, "指标体系编码");
+        f.name = requireText(name, "指标体系名称");
+        f.layout = java.util.Objects.requireNonNull(layout, "layout");
+        f.region = requireText(region, "适用地区");
+        if (lastYear != null && lastYear < firstYear) {
+            throw new IllegalArgumentException("指标体系的截止年度 " + lastYear + " 早于起始年度 " + firstYear);
+        }
+        f.firstYear = firstYear;
+        f.lastYear = lastYear;
+        f.totalLabel = requireText(totalLabel, "总分名称");
+        f.totalPoints = totalPoints;
+        f.basis = requireText(basis, "依据");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (FrameworkCategory c : categories) {
+            if (!c.isTopLevel() && f.category(c.parentName()).isEmpty()) {
+                throw new IllegalArgumentException("二级指标“" + c.name() + "”的一级指标“" + c.parentName() + "”不存在");
+            }
+            if (!seen.add(c.parentName() + "/" + c.name())) {
+                throw new IllegalArgumentException("指标类别“" + c.name() + "”重复");
+            }
+            f.categories.add(c);
+        }
+        return f;
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + "不能为空");
+        }
+        return value.strip();
     }
 
     public Long id() {

@@ -6,7 +6,7 @@ import cn.perf.domain.declaration.DeclarationListRow;
 import cn.perf.domain.declaration.DeclarationQueries;
 import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.declaration.Declarations;
-import cn.perf.domain.organization.BudgetUnit;
+import cn.perf.domain.declaration.Indicator;
 import cn.perf.domain.shared.FiscalYear;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Spring Data implementation of the {@link Declarations} and {@link DeclarationQueries} ports.
  *
  * <p>{@link #findById} loads the whole aggregate with one fetch-join query per collection (the declaration rows
- * are re-read, the collections initialised in the same persistence context): 4 statements whatever the number
- * of sub-projects and indicators, never a cartesian product of two collections. {@link #detail} adds the unit.
+ * are re-read, the collections initialised in the same persistence context): 5 statements whatever the number
+ * of sub-projects and indicators, never a cartesian product of two collections. {@link #detail} reads the unit in
+ * the first of them, so it takes 5 statements as well.
  */
 interface JpaDeclarations extends Declarations, DeclarationQueries, Repository<Declaration, Long> {
 
@@ -34,25 +35,37 @@ interface JpaDeclarations extends Declarations, DeclarationQueries, Repository<D
     @Transactional(readOnly = true)
     default Optional<Declaration> findById(Long id) {
         Optional<Declaration> found = fetchSubProjects(id);
-        found.ifPresent(d -> {
-            fetchFundingSources(id);
-            fetchMilestones(id);
-            fetchIndicatorsWithLinks(id);
-        });
+        found.ifPresent(d -> fetchTheRest(id));
         return found;
     }
 
     @Override
     @Transactional(readOnly = true)
     default Optional<DeclarationDetail> detail(Long id) {
-        return findById(id).map(d -> {
-            BudgetUnit unit = unit(d.unitId());
-            return DeclarationDetail.of(d, unit.code(), unit.name());
-        });
+        List<Object[]> rows = fetchSubProjectsAndUnit(id);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Declaration d = (Declaration) rows.get(0)[0];
+        fetchTheRest(id);
+        return Optional.of(DeclarationDetail.of(d, (String) rows.get(0)[1], (String) rows.get(0)[2]));
+    }
+
+    /** Statements 2–5: funding rows, milestones, indicators, the indicators' sub-project links. */
+    private void fetchTheRest(Long id) {
+        fetchFundingSources(id);
+        fetchMilestones(id);
+        fetchIndicators(id);
+        fetchIndicatorLinks(id);
     }
 
     @Query("select d from Declaration d left join fetch d.subProjects where d.id = :id")
     Optional<Declaration> fetchSubProjects(@Param("id") Long id);
+
+    @Query("""
+            select d, u.code, u.name from Declaration d join BudgetUnit u on u.id = d.unitId
+            left join fetch d.subProjects where d.id = :id""")
+    List<Object[]> fetchSubProjectsAndUnit(@Param("id") Long id);
 
     @Query("select d from Declaration d left join fetch d.fundingSources where d.id = :id")
     Optional<Declaration> fetchFundingSources(@Param("id") Long id);
@@ -60,13 +73,11 @@ interface JpaDeclarations extends Declarations, DeclarationQueries, Repository<D
     @Query("select d from Declaration d left join fetch d.milestones where d.id = :id")
     Optional<Declaration> fetchMilestones(@Param("id") Long id);
 
-    @Query("""
-            select d from Declaration d left join fetch d.indicators i left join fetch i.subProjects
-            where d.id = :id""")
-    Optional<Declaration> fetchIndicatorsWithLinks(@Param("id") Long id);
+    @Query("select d from Declaration d left join fetch d.indicators where d.id = :id")
+    Optional<Declaration> fetchIndicators(@Param("id") Long id);
 
-    @Query("select u from BudgetUnit u where u.id = :id")
-    BudgetUnit unit(@Param("id") Long id);
+    @Query("select i from Indicator i left join fetch i.subProjects where i.declaration.id = :id")
+    List<Indicator> fetchIndicatorLinks(@Param("id") Long id);
 
     @Override
     @Query(LIST_ROW + " where d.unitId = :unitId and d.year = :year order by d.projectName")
