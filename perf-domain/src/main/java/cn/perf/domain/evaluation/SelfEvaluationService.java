@@ -1,0 +1,148 @@
+package cn.perf.domain.evaluation;
+
+import cn.perf.domain.declaration.Declaration;
+import cn.perf.domain.declaration.DeclarationStatus;
+import cn.perf.domain.declaration.Declarations;
+import cn.perf.domain.declaration.Indicator;
+import cn.perf.domain.declaration.IndicatorTerm;
+import cn.perf.domain.template.FormLayout;
+import cn.perf.domain.template.FrameworkCategory;
+import cn.perf.domain.template.IndicatorFramework;
+import cn.perf.domain.template.IndicatorFrameworks;
+import cn.perf.domain.template.IndicatorLibrary;
+import cn.perf.domain.template.IndicatorLibraryEntry;
+import cn.perf.domain.shared.IndicatorValue;
+import cn.perf.scoring.weight.EqualSplit;
+import jakarta.inject.Named;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Use cases of the 自评表. {@link #startFromDeclaration} carries an approved declaration over (DESIGN.md §4, 填表说明 2
+ * and 3): the categories and points come from the declaration's indicator framework; on the Suzhou form the 投入 rows
+ * are the common-indicator library's self-evaluation rows of the project type (with their weights), and the
+ * 产出/结果/影响力 rows are the declaration's approved rows, their weight the declaration's where it has one, else the
+ * category's points split equally (last row takes the remainder: 24 over 11 = 2.18 × 10 + 2.20). On the national form
+ * the rows are the declaration's 年度 indicators. Commands carry the version the user saw; a stale one fails with
+ * {@link OptimisticLockException}.
+ */
+@Named
+public class SelfEvaluationService {
+
+    private static final String INPUT_CATEGORY = "投入";
+
+    private final SelfEvaluations evaluations;
+    private final Declarations declarations;
+    private final IndicatorFrameworks frameworks;
+    private final IndicatorLibrary library;
+
+    public SelfEvaluationService(SelfEvaluations evaluations, Declarations declarations,
+                                 IndicatorFrameworks frameworks, IndicatorLibrary library) {
+        this.evaluations = evaluations;
+        this.declarations = declarations;
+        this.frameworks = frameworks;
+        this.library = library;
+    }
+
+    /** A new 草稿 self-evaluation of an approved declaration; refused when one exists or the declaration is not approved. */
+    @Transactional
+    public SelfEvaluation startFromDeclaration(Long declarationId) {
+        Declaration d = declarations.findById(declarationId)
+                .orElseThrow(() -> new IllegalArgumentException("申报表不存在：" + declarationId));
+        if (d.status() != DeclarationStatus.APPROVED) {
+            throw new WorkflowException("只有财政审核通过的申报表才能生成自评表，当前状态：" + d.status().label());
+        }
+        if (evaluations.existsByDeclarationId(declarationId)) {
+            throw new WorkflowException("项目“" + d.projectName() + "”的 " + d.year() + " 年度自评表已存在");
+        }
+        IndicatorFramework framework = frameworks.findByCode(d.frameworkCode())
+                .orElseThrow(() -> new IllegalArgumentException("指标体系不存在：" + d.frameworkCode()));
+        return evaluations.save(SelfEvaluation.fromDeclaration(carryOver(d, framework,
+                d.layout() == FormLayout.SUZHOU ? library.selfEvaluationRows(d.frameworkCode(), d.projectType())
+                        : List.of())));
+    }
+
+    /** The carry-over of an approved declaration (pure; {@code inputRows} are the library's 投入 rows, Suzhou only). */
+    static DeclarationCarryOver carryOver(Declaration d, IndicatorFramework framework,
+                                          List<IndicatorLibraryEntry> inputRows) {
+        boolean suzhou = d.layout() == FormLayout.SUZHOU;
+        List<CategoryLine> categories = framework.topLevel().stream()
+                .filter(c -> !c.fundsBased() && c.points() != null)
+                .map(c -> new CategoryLine(c.name(), c.points())).toList();
+        Map<String, BigDecimal> points = framework.topLevel().stream().filter(c -> c.points() != null)
+                .collect(Collectors.toMap(FrameworkCategory::name, FrameworkCategory::points, (a, b) -> a));
+        List<Indicator> carried = d.indicators(IndicatorTerm.ANNUAL).stream()
+                .filter(i -> !(suzhou && i.category().equals(INPUT_CATEGORY))).toList();
+        List<IndicatorLine> rows = new ArrayList<>();
+        if (suzhou) {
+            for (IndicatorLibraryEntry e : inputRows) {
+                rows.add(new IndicatorLine(e.category(), null, e.selfEvaluationName(),
+                        IndicatorValue.of(e.selfEvaluationTargetText()), e.weight(), e.explanation()));
+            }
+        }
+        for (CategoryLine category : categories) {
+            List<Indicator> inCategory = carried.stream().filter(i -> i.category().equals(category.name())).toList();
+            if (inCategory.isEmpty()) {
+                continue;
+            }
+            List<BigDecimal> split = EqualSplit.of(points.get(category.name()), inCategory.size(), Scores.SCALE)
+                    .weights();
+            for (int k = 0; k < inCategory.size(); k++) {
+                Indicator i = inCategory.get(k);
+                rows.add(new IndicatorLine(i.category(), i.subCategory(), i.name(), i.target(),
+                        i.weight() != null ? i.weight() : split.get(k), i.explanation()));
+            }
+        }
+        List<String> unknown = carried.stream().map(Indicator::category)
+                .filter(c -> categories.stream().noneMatch(x -> x.name().equals(c))).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("申报表的指标类别不在指标体系" + framework.code() + "中：" + unknown);
+        }
+        List<SubProjectLine> subProjects = suzhou ? d.subProjects().stream()
+                .map(s -> new SubProjectLine(s.name(), s.amount())).toList() : List.of();
+        return new DeclarationCarryOver(d.id(), suzhou ? EvaluationLayout.SUZHOU_2017 : EvaluationLayout.NATIONAL_2020,
+                d.unitId(), null, d.projectName(), d.year(), d.texts().overview(), d.texts().overallGoal(),
+                d.texts().annualGoal(), categories, rows, subProjects);
+    }
+
+    @Transactional
+    public void submit(Long id, long expectedVersion, Instant at) {
+        load(id, expectedVersion).submit(at);
+    }
+
+    @Transactional
+    public void startReview(Long id, long expectedVersion, String reviewer) {
+        load(id, expectedVersion).startReview(reviewer);
+    }
+
+    @Transactional
+    public ScoreAdjustment adjustScore(Long id, long expectedVersion, int position, BigDecimal score, String reason,
+                                       String reviewer, Instant at) {
+        return load(id, expectedVersion).adjustScore(position, score, reason, reviewer, at);
+    }
+
+    @Transactional
+    public void returnForRevision(Long id, long expectedVersion, String comment) {
+        load(id, expectedVersion).returnForRevision(comment);
+    }
+
+    @Transactional
+    public void confirm(Long id, long expectedVersion, String reviewer, Instant at) {
+        load(id, expectedVersion).confirm(reviewer, at);
+    }
+
+    private SelfEvaluation load(Long id, long expectedVersion) {
+        SelfEvaluation e = evaluations.findById(id).orElseThrow(() -> new IllegalArgumentException("自评表不存在：" + id));
+        if (e.version() != expectedVersion) {
+            throw new OptimisticLockException("自评表已被他人修改（版本 " + e.version() + "，页面版本 " + expectedVersion
+                    + "），请刷新后重试");
+        }
+        return e;
+    }
+}
