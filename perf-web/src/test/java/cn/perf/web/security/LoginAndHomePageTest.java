@@ -31,7 +31,7 @@ class LoginAndHomePageTest {
         mvc.perform(get("/login"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<html lang=\"zh-CN\""), containsString("用户登录"),
-                        containsString("用户名"), containsString("密码"))));
+                        containsString("用户名"), containsString("密码"), containsString("Demo@2026"))));
     }
 
     @Test
