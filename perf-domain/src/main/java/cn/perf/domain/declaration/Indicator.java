@@ -1,5 +1,6 @@
 package cn.perf.domain.declaration;
 
+import cn.perf.domain.shared.Texts;
 import cn.perf.domain.shared.IndicatorValue;
 import cn.perf.scoring.target.Direction;
 import jakarta.persistence.AttributeOverride;

@@ -1,5 +1,6 @@
 package cn.perf.domain.declaration;
 
+import cn.perf.domain.shared.Texts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

@@ -1,5 +1,6 @@
 package cn.perf.domain.declaration;
 
+import cn.perf.domain.shared.Texts;
 import java.util.regex.Pattern;
 
 /** 联系电话: digits with optional area code, extension, spaces and hyphens (e.g. 13732637755, 0512-65109046). */

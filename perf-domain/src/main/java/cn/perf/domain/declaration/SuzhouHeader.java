@@ -1,5 +1,6 @@
 package cn.perf.domain.declaration;
 
+import cn.perf.domain.shared.Texts;
 /**
  * The header of the Suzhou 申报表 (DESIGN.md §2.1) as filed. 申报单位 and 项目年度 are the declaration's unit id and
  * year; everything else is here.

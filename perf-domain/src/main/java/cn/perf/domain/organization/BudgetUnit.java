@@ -1,5 +1,6 @@
 package cn.perf.domain.organization;
 
+import cn.perf.domain.shared.Texts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -52,10 +53,10 @@ public class BudgetUnit {
 
     private BudgetUnit(String code, String name, UnitKind kind, Long parentId, String region) {
         this.code = code == null || code.isBlank() ? null : code.strip();
-        this.name = requireText(name, "单位名称");
+        this.name = Texts.require(name, "单位名称", 200);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.parentId = parentId;
-        this.region = requireText(region, "所属地区");
+        this.region = Texts.require(region, "所属地区", 64);
     }
 
     public static BudgetUnit financeBureau(String name, String region) {
@@ -72,14 +73,7 @@ public class BudgetUnit {
 
     /** Renames the unit (e.g. after an institutional reform); the code stays. */
     public void rename(String newName) {
-        this.name = requireText(newName, "单位名称");
-    }
-
-    private static String requireText(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + "不能为空");
-        }
-        return value.strip();
+        this.name = Texts.require(newName, "单位名称", 200);
     }
 
     public Long id() {

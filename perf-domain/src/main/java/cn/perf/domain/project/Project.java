@@ -1,5 +1,6 @@
 package cn.perf.domain.project;
 
+import cn.perf.domain.shared.Texts;
 import cn.perf.domain.shared.FiscalYear;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -96,29 +97,5 @@ public class Project {
 
     public long version() {
         return version;
-    }
-
-    /** Text checks with Chinese messages. */
-    static final class Texts {
-        private Texts() {
-        }
-
-        static String require(String value, String what, int max) {
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(what + "不能为空");
-            }
-            return optional(value, what, max);
-        }
-
-        static String optional(String value, String what, int max) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            String s = value.strip();
-            if (s.length() > max) {
-                throw new IllegalArgumentException(what + "不能超过 " + max + " 个字（现有 " + s.length() + " 个）");
-            }
-            return s;
-        }
     }
 }

@@ -1,15 +1,15 @@
-package cn.perf.domain.declaration;
+package cn.perf.domain.shared;
 
 /** Field checks with Chinese messages. Stored text is kept exactly as filed; blank means not filled (null). */
-final class Texts {
+public final class Texts {
 
     /** Long text blocks (项目概况 …): generous, but bounded. */
-    static final int BLOCK_MAX = 20_000;
+    public static final int BLOCK_MAX = 20_000;
 
     private Texts() {
     }
 
-    static String require(String value, String what, int max) {
+    public static String require(String value, String what, int max) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + "不能为空");
         }
@@ -17,7 +17,7 @@ final class Texts {
     }
 
     /** Stripped short text (names, phones); null when blank. */
-    static String optional(String value, String what, int max) {
+    public static String optional(String value, String what, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -29,7 +29,7 @@ final class Texts {
     }
 
     /** A text block kept exactly as filed (paragraph tags included); null when blank. */
-    static String block(String value, String what) {
+    public static String block(String value, String what) {
         if (value == null || value.isBlank()) {
             return null;
         }
