@@ -12,7 +12,9 @@ import cn.perf.domain.evaluation.DeclarationCarryOver;
 import cn.perf.domain.evaluation.EvaluationLayout;
 import cn.perf.domain.evaluation.ImplementationReport;
 import cn.perf.domain.evaluation.IndicatorLine;
+import cn.perf.domain.evaluation.EvaluationStatus;
 import cn.perf.domain.evaluation.SelfEvaluation;
+import cn.perf.domain.evaluation.SelfEvaluationScoring;
 import cn.perf.domain.evaluation.SelfEvaluations;
 import cn.perf.domain.evaluation.SubProjectLine;
 import cn.perf.domain.evaluation.SuzhouFormText;
@@ -38,7 +40,12 @@ import java.util.List;
  * IT library's), the 13 sub-projects with the printed amounts, 市级财政资金 3773 as the only funding source, the three
  * narratives the form says are generated from the 申报表, the library's 投入 rows and the 24 产出/结果/影响力 rows with
  * the printed targets and weights; then submitted, approved by the department and graded 优. Its 需要说明的其它问题
- * says it was reconstructed. Idempotent: nothing happens when the self-evaluation exists.
+ * says it was reconstructed.
+ * <p>
+ * The imported form is <b>scored on load</b> ({@link SelfEvaluationScoring}, regime SUZHOU_2017 from the declaration's
+ * framework): computed total 77.90 against the printed 80 (预算执行率 =93% against =100% earns 3.90, not the printed
+ * 6), each row's trace, and the findings. Idempotent: nothing happens when the self-evaluation exists and is scored;
+ * one that exists unscored (loaded before scoring existed) and is not yet 已确认 is scored once.
  */
 @Named
 public class DemoSelfEvaluation2020 implements DemoDataSet {
@@ -55,16 +62,18 @@ public class DemoSelfEvaluation2020 implements DemoDataSet {
     private final DeclarationService declarationService;
     private final IndicatorFrameworks frameworks;
     private final SelfEvaluations evaluations;
+    private final SelfEvaluationScoring scoring;
 
     public DemoSelfEvaluation2020(BudgetUnits units, Projects projects, Declarations declarations,
                                   DeclarationService declarationService, IndicatorFrameworks frameworks,
-                                  SelfEvaluations evaluations) {
+                                  SelfEvaluations evaluations, SelfEvaluationScoring scoring) {
         this.units = units;
         this.projects = projects;
         this.declarations = declarations;
         this.declarationService = declarationService;
         this.frameworks = frameworks;
         this.evaluations = evaluations;
+        this.scoring = scoring;
     }
 
     @Override
@@ -82,10 +91,17 @@ public class DemoSelfEvaluation2020 implements DemoDataSet {
         Declaration declaration = projects.findByUnitIdAndName(unit.id(), form.projectName())
                 .flatMap(p -> declarations.findByProjectIdAndYear(p.id(), year))
                 .orElseGet(() -> reconstructDeclaration(unit, year, form));
-        if (evaluations.existsByDeclarationId(declaration.id())) {
+        var existing = evaluations.findByDeclarationId(declaration.id());
+        if (existing.isPresent()) {
+            SelfEvaluation e = existing.get();
+            if (e.scoredAt() == null && e.status() != EvaluationStatus.CONFIRMED) {
+                scoring.score(e);
+            }
             return;
         }
-        evaluations.save(selfEvaluation(declaration, unit, form));
+        SelfEvaluation imported = selfEvaluation(declaration, unit, form);
+        scoring.score(imported);
+        evaluations.save(imported);
     }
 
     private Declaration reconstructDeclaration(BudgetUnit unit, FiscalYear year, SuzhouFormText form) {

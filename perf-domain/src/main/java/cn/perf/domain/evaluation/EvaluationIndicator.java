@@ -12,6 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import cn.perf.scoring.sheet.RowStatus;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
 
 /**
@@ -94,6 +97,19 @@ public class EvaluationIndicator {
     @Column(name = "adjusted_score", precision = 7, scale = 2)
     private BigDecimal adjustedScore;
 
+    /** Where the last scoring left this row (已评分 / 审核人评分 / 待审核人评分 / 评分无效); {@code null} until scored. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "score_status", length = 32)
+    private RowStatus scoreStatus;
+
+    /** perf-scoring rule id of the last scoring, e.g. {@code SUZHOU_BAND_SHORT}; {@code null} until scored. */
+    @Column(name = "trace_rule", length = 64)
+    private String traceRule;
+
+    /** Why the computed score is what it is, in Chinese (the trace sentence and its notes); {@code null} until scored. */
+    @Column(name = "trace_text", columnDefinition = "text")
+    private String traceText;
+
     /** 偏差原因分析及改进措施 (national; also the Suzhou explanation of a missing value). */
     @Column(name = "deviation_reason", columnDefinition = "text")
     private String deviationReason;
@@ -123,6 +139,12 @@ public class EvaluationIndicator {
 
     void storeComputedScore(BigDecimal score) {
         this.computedScore = score;
+    }
+
+    void storeTrace(RowStatus status, String rule, String text) {
+        this.scoreStatus = status;
+        this.traceRule = rule;
+        this.traceText = text;
     }
 
     void adjust(BigDecimal score) {
@@ -179,6 +201,21 @@ public class EvaluationIndicator {
 
     public String deviationReason() {
         return deviationReason;
+    }
+
+    /** Status of the last scoring, {@code null} until scored. */
+    public RowStatus scoreStatus() {
+        return scoreStatus;
+    }
+
+    /** Rule id of the last scoring, {@code null} until scored. */
+    public String traceRule() {
+        return traceRule;
+    }
+
+    /** The Chinese explanation of the last scoring, {@code null} until scored. */
+    public String traceText() {
+        return traceText;
     }
 
     /** The score that counts: the reviewer's, else the computed one, else the recorded 自评分 (may be null). */

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -150,6 +151,25 @@ public class SelfEvaluation {
     @Column(name = "computed_total", precision = 7, scale = 2)
     private BigDecimal computedTotal;
 
+    /** Id of the regime that last scored this form (e.g. SUZHOU_2017); {@code null} until scored. */
+    @Column(name = "scoring_regime", length = 32)
+    private String scoringRegime;
+
+    /** Why that regime was chosen (Chinese). */
+    @Column(name = "scoring_regime_reason", length = 300)
+    private String scoringRegimeReason;
+
+    @Column(name = "scored_at")
+    private Instant scoredAt;
+
+    /** 等级 on the computed total at the last scoring (优/良/中/差). */
+    @Column(name = "computed_grade", length = 16)
+    private String computedGrade;
+
+    /** National 预算执行率: the trace of its computed score. */
+    @Column(name = "budget_execution_trace_text", columnDefinition = "text")
+    private String budgetExecutionTraceText;
+
     @Embedded
     private SignOff signOff;
 
@@ -184,6 +204,10 @@ public class SelfEvaluation {
     @OneToMany(mappedBy = "evaluation", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<ScoreAdjustment> adjustments = new ArrayList<>();
+
+    @OneToMany(mappedBy = "evaluation", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<EvaluationFinding> findings = new ArrayList<>();
 
     protected SelfEvaluation() {
         // for JPA
@@ -504,6 +528,49 @@ public class SelfEvaluation {
         refreshComputedTotal();
     }
 
+    /**
+     * Stores one scoring: each row's computed score (through {@link #storeComputedScores}, so the same guard and the
+     * same total apply), its status and trace, the 预算执行率 score and trace (national), the regime, the grade, and
+     * the findings, which replace those of the previous scoring. Not allowed once 已确认.
+     *
+     * @throws WorkflowException once 已确认
+     * @throws IllegalArgumentException when the outcome's rows are not this form's rows
+     */
+    public void storeScoring(ScoringOutcome outcome) {
+        Objects.requireNonNull(outcome, "outcome");
+        if (status == EvaluationStatus.CONFIRMED) {
+            throw new WorkflowException("已确认的自评表不能重新评分");
+        }
+        if (outcome.rows().size() != indicators.size()) {
+            throw new IllegalArgumentException("评分结果有 " + outcome.rows().size() + " 行，自评表有 "
+                    + indicators.size() + " 行指标");
+        }
+        Map<Integer, BigDecimal> scores = new HashMap<>();
+        for (ScoringOutcome.RowScore r : outcome.rows()) {
+            if (scores.containsKey(r.position())) {
+                throw new IllegalArgumentException("评分结果中第 " + r.position() + " 行重复");
+            }
+            indicator(r.position());
+            scores.put(r.position(), r.computedScore());
+        }
+        storeComputedScores(scores, outcome.budgetExecutionScore());
+        for (ScoringOutcome.RowScore r : outcome.rows()) {
+            indicator(r.position()).storeTrace(r.status(), r.traceRule(), r.traceText());
+        }
+        this.scoringRegime = outcome.regimeId();
+        this.scoringRegimeReason = outcome.regimeReason() == null || outcome.regimeReason().length() <= 300
+                ? outcome.regimeReason() : outcome.regimeReason().substring(0, 300);
+        this.scoredAt = outcome.scoredAt();
+        this.computedGrade = outcome.grade();
+        this.budgetExecutionTraceText = layout == EvaluationLayout.NATIONAL_2020 ? outcome.budgetExecutionTrace()
+                : null;
+        findings.clear();
+        int p = 1;
+        for (ScoringOutcome.FindingLine f : outcome.findings()) {
+            findings.add(new EvaluationFinding(this, p++, f));
+        }
+    }
+
     private void refreshComputedTotal() {
         boolean allScored = indicators.stream().allMatch(i -> i.computedScore() != null || i.adjustedScore() != null);
         if (!allScored) {
@@ -811,5 +878,34 @@ public class SelfEvaluation {
 
     public List<ScoreAdjustment> adjustments() {
         return Collections.unmodifiableList(adjustments);
+    }
+
+    /** The findings of the last scoring, in order (empty until scored). */
+    public List<EvaluationFinding> findings() {
+        return Collections.unmodifiableList(findings);
+    }
+
+    /** Id of the regime of the last scoring, {@code null} until scored. */
+    public String scoringRegime() {
+        return scoringRegime;
+    }
+
+    /** Why that regime, {@code null} until scored. */
+    public String scoringRegimeReason() {
+        return scoringRegimeReason;
+    }
+
+    public Instant scoredAt() {
+        return scoredAt;
+    }
+
+    /** 等级 of the last scoring, {@code null} until scored. */
+    public String computedGrade() {
+        return computedGrade;
+    }
+
+    /** National 预算执行率 trace of the last scoring, {@code null} otherwise. */
+    public String budgetExecutionTraceText() {
+        return budgetExecutionTraceText;
     }
 }

@@ -23,7 +23,18 @@ public record SelfEvaluationDetail(Long id, long version, Long declarationId, Ev
                                    ImplementationReport report, String filer, String unitLeader,
                                    LocalDate filingDate, Instant submittedAt, String reviewer, Instant confirmedAt,
                                    String returnComment, List<AdjustmentView> adjustments,
-                                   List<FundsIdentityViolation> fundsFindings) {
+                                   List<FundsIdentityViolation> fundsFindings, Scoring scoring) {
+
+    /**
+     * The last scoring as stored (no re-scoring): regime and why, when, grade, the national 预算执行率 trace, and the
+     * findings; {@code null} fields until the form is scored (then {@link #scored()} is false).
+     */
+    public record Scoring(String regimeId, String regimeReason, Instant scoredAt, String grade,
+                          String budgetExecutionTrace, List<ScoringOutcome.FindingLine> findings) {
+        public boolean scored() {
+            return scoredAt != null;
+        }
+    }
 
     /** 市级预算执行情况. */
     public record CityBudgetRow(Money initialBudget, Money adjustment, Money appropriated, Money indicatorBalance) {
@@ -39,11 +50,14 @@ public record SelfEvaluationDetail(Long id, long version, Long declarationId, Ev
                                    BigDecimal executionRatePercent) {
     }
 
-    /** One indicator row; target and actual as their original texts. */
+    /**
+     * One indicator row; target and actual as their original texts; the last scoring's status (Chinese label), rule
+     * id and trace sentence ({@code null} until scored).
+     */
     public record IndicatorView(int position, String category, String subCategory, String name, String explanation,
                                 String target, BigDecimal weight, String actual, BigDecimal recordedScore,
                                 BigDecimal computedScore, BigDecimal adjustedScore, BigDecimal effectiveScore,
-                                String deviationReason) {
+                                String deviationReason, String scoreStatus, String traceRule, String traceText) {
     }
 
     /** One reviewer adjustment. */
@@ -67,12 +81,16 @@ public record SelfEvaluationDetail(Long id, long version, Long declarationId, Ev
                 e.indicators().stream().map(i -> new IndicatorView(i.position(), i.category(), i.subCategory(),
                         i.name(), i.explanation(), i.target().originalText(), i.weight(), i.actual().originalText(),
                         i.recordedScore(), i.computedScore(), i.adjustedScore(), i.effectiveScore(),
-                        i.deviationReason())).toList(),
+                        i.deviationReason(), i.scoreStatus() == null ? null : i.scoreStatus().label(),
+                        i.traceRule(), i.traceText())).toList(),
                 e.totalPoints(), e.recordedTotal(), e.computedTotal(), e.overview(), e.overallGoal(), e.annualGoal(),
                 e.report(), e.signOff().filer(), e.signOff().unitLeader(), e.signOff().filingDate(),
                 e.submittedAt(), e.reviewer(), e.confirmedAt(), e.returnComment(),
                 e.adjustments().stream().map(a -> new AdjustmentView(a.indicatorPosition(), a.indicatorName(),
                         a.previousScore(), a.adjustedScore(), a.reason(), a.reviewer(), a.adjustedAt())).toList(),
-                e.fundsFindings());
+                e.fundsFindings(),
+                new Scoring(e.scoringRegime(), e.scoringRegimeReason(), e.scoredAt(), e.computedGrade(),
+                        e.budgetExecutionTraceText(),
+                        e.findings().stream().map(EvaluationFinding::toLine).toList()));
     }
 }

@@ -18,15 +18,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read models of the self-evaluation pages. The list is one projection query (plus one count); the detail loads
- * the aggregate and its five owned collections with one fetch query each, and the unit names with one more: six
- * statements whatever the number of rows.
+ * the aggregate and its six owned collections (categories, indicators, sub-projects, national fund rows, reviewer
+ * adjustments, scoring findings) with one fetch query each, and the unit names with one more: seven statements
+ * whatever the number of rows. Traces and findings are read as stored: the detail never re-scores.
  */
 @Repository
 @Transactional(readOnly = true)
 class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
 
     private static final List<String> COLLECTIONS = List.of("indicators", "subProjects", "nationalFunds",
-            "adjustments");
+            "adjustments", "findings");
 
     private final EntityManager em;
 

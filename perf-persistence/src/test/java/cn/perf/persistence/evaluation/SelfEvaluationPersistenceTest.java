@@ -358,7 +358,7 @@ class SelfEvaluationPersistenceTest {
 
         assertThat(smallDetail.indicators()).hasSize(3);
         assertThat(largeDetail.indicators()).hasSize(43);
-        assertThat(largeStatements).isEqualTo(smallStatements).isLessThanOrEqualTo(6);
+        assertThat(largeStatements).isEqualTo(smallStatements).isLessThanOrEqualTo(7);
         assertThat(largeDetail.unitName()).isEqualTo("自评测试单位");
         assertThat(largeDetail.subProjects()).hasSize(2);
         assertThat(largeDetail.cityFundsUse().balance()).isEqualTo(wan("54.876544"));

@@ -1,0 +1,69 @@
+package cn.perf.domain.evaluation;
+
+import cn.perf.domain.declaration.Declaration;
+import cn.perf.domain.declaration.Declarations;
+import cn.perf.scoring.sheet.SheetResult;
+import cn.perf.scoring.sheet.SheetScorer;
+import jakarta.inject.Named;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Use case: score a self-evaluation by its rules and keep the result on the form. The regime is chosen from the
+ * declaration's indicator framework, else by layout ({@link RegimeChoice}); the form is mapped to a perf-scoring
+ * sheet ({@link EvaluationSheets}) and scored; the aggregate then stores each row's computed score, status and
+ * trace, the computed total and grade, and the findings ({@link SelfEvaluation#storeScoring}, refused once 已确认).
+ */
+@Named
+public class SelfEvaluationScoring {
+
+    private final SelfEvaluations evaluations;
+    private final Declarations declarations;
+
+    public SelfEvaluationScoring(SelfEvaluations evaluations, Declarations declarations) {
+        this.evaluations = evaluations;
+        this.declarations = declarations;
+    }
+
+    /**
+     * Scores the form the user saw ({@code expectedVersion}); a stale version fails with
+     * {@link OptimisticLockException}.
+     *
+     * @return the full result (every row's trace, subtotals, findings) for a report
+     * @throws WorkflowException once 已确认
+     */
+    @Transactional
+    public SheetResult score(Long id, long expectedVersion) {
+        SelfEvaluation e = evaluations.findById(id).orElseThrow(() -> new IllegalArgumentException("自评表不存在：" + id));
+        if (e.version() != expectedVersion) {
+            throw new OptimisticLockException("自评表已被他人修改（版本 " + e.version() + "，页面版本 " + expectedVersion
+                    + "），请刷新后重试");
+        }
+        return score(e);
+    }
+
+    /**
+     * Scores a loaded (or new, not yet saved) form in the caller's transaction, e.g. right after an import. The
+     * aggregate decides whether it may be scored.
+     *
+     * @throws WorkflowException once 已确认
+     */
+    @Transactional
+    public SheetResult score(SelfEvaluation evaluation) {
+        Objects.requireNonNull(evaluation, "evaluation");
+        RegimeChoice choice = regimeOf(evaluation);
+        SheetResult result = new SheetScorer(choice.regime()).score(EvaluationSheets.toSheet(evaluation,
+                choice.regime()));
+        evaluation.storeScoring(ScoringOutcome.of(result, choice, Instant.now()));
+        return result;
+    }
+
+    /** The regime for a form: its declaration's framework where the declaration is found, else its layout. */
+    public RegimeChoice regimeOf(SelfEvaluation evaluation) {
+        String framework = declarations.findById(evaluation.declarationId()).map(Declaration::frameworkCode)
+                .orElse(null);
+        return RegimeChoice.of(evaluation.layout(), framework);
+    }
+}
