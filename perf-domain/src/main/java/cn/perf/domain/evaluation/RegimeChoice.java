@@ -1,14 +1,13 @@
 package cn.perf.domain.evaluation;
 
 import cn.perf.scoring.regime.ScoringRegime;
-import cn.perf.scoring.regime.ScoringRegimes;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Which scoring regime scores a self-evaluation, and why (stored with the scores). The declaration's indicator
  * framework (template data, e.g. {@code SUZHOU_2017}, {@code NATIONAL_2020}) names the regime where a regime of
- * that id exists; otherwise (no framework known, or a framework without a regime of its own such as
+ * that id exists in the {@link ScoringRegimeCatalog} (built-ins, replaced or extended by the deployment); otherwise (no framework known, or a framework without a regime of its own such as
  * {@code NATIONAL_2021}) the form's layout decides: Suzhou → {@code SUZHOU_2017}, national → {@code NATIONAL_2020}.
  *
  * @param regime the regime
@@ -26,14 +25,18 @@ public record RegimeChoice(ScoringRegime regime, String reason) {
      * ({@code null} when unknown).
      */
     public static RegimeChoice of(EvaluationLayout layout, String frameworkCode) {
+        return of(layout, frameworkCode, ScoringRegimeCatalog.builtIns());
+    }
+
+    /** As {@link #of(EvaluationLayout, String)}, choosing among the regimes of {@code catalog}. */
+    public static RegimeChoice of(EvaluationLayout layout, String frameworkCode, ScoringRegimeCatalog catalog) {
         Objects.requireNonNull(layout, "layout");
-        ScoringRegime byLayout = layout == EvaluationLayout.SUZHOU_2017 ? ScoringRegimes.SUZHOU_2017
-                : ScoringRegimes.NATIONAL_2020;
+        ScoringRegime byLayout = catalog.forLayout(layout);
         if (frameworkCode == null || frameworkCode.isBlank()) {
             return new RegimeChoice(byLayout, "未找到申报表指标体系，按自评表样式（" + layout.label() + "）采用“"
                     + byLayout.name() + "”");
         }
-        Optional<ScoringRegime> named = ScoringRegimes.builtIn(frameworkCode.strip())
+        Optional<ScoringRegime> named = catalog.find(frameworkCode.strip())
                 .filter(r -> sameFamily(r, byLayout));
         return named.map(r -> new RegimeChoice(r, "按申报表指标体系 " + frameworkCode.strip() + " 的评分规则“"
                         + r.name() + "”"))

@@ -21,10 +21,13 @@ public class SelfEvaluationScoring {
 
     private final SelfEvaluations evaluations;
     private final Declarations declarations;
+    private final ScoringRegimeCatalog regimes;
 
-    public SelfEvaluationScoring(SelfEvaluations evaluations, Declarations declarations) {
+    public SelfEvaluationScoring(SelfEvaluations evaluations, Declarations declarations,
+                                 ScoringRegimeCatalog regimes) {
         this.evaluations = evaluations;
         this.declarations = declarations;
+        this.regimes = regimes;
     }
 
     /**
@@ -64,6 +67,6 @@ public class SelfEvaluationScoring {
     public RegimeChoice regimeOf(SelfEvaluation evaluation) {
         String framework = declarations.findById(evaluation.declarationId()).map(Declaration::frameworkCode)
                 .orElse(null);
-        return RegimeChoice.of(evaluation.layout(), framework);
+        return RegimeChoice.of(evaluation.layout(), framework, regimes);
     }
 }

@@ -14,6 +14,7 @@ import cn.perf.domain.evaluation.EvaluationOrigin;
 import cn.perf.domain.evaluation.EvaluationStatus;
 import cn.perf.domain.evaluation.FundsIdentityViolation;
 import cn.perf.domain.evaluation.SelfEvaluation;
+import cn.perf.domain.evaluation.ScoringRegimeCatalog;
 import cn.perf.domain.evaluation.SelfEvaluationScoring;
 import cn.perf.domain.evaluation.SelfEvaluations;
 import cn.perf.domain.organization.BudgetUnits;
@@ -45,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({DemoOrganization.class, DemoSelfEvaluation2020.class, DeclarationService.class, SelfEvaluationScoring.class,
-        DemoSelfEvaluation2020Test.Hasher.class})
+        ScoringRegimeCatalog.class, DemoSelfEvaluation2020Test.Hasher.class})
 class DemoSelfEvaluation2020Test {
 
     @TestConfiguration

@@ -19,6 +19,7 @@ import cn.perf.domain.evaluation.NationalFundKind;
 import cn.perf.domain.evaluation.NationalFundLine;
 import cn.perf.domain.evaluation.SelfEvaluation;
 import cn.perf.domain.evaluation.SelfEvaluationDetail;
+import cn.perf.domain.evaluation.ScoringRegimeCatalog;
 import cn.perf.domain.evaluation.SelfEvaluationScoring;
 import cn.perf.domain.evaluation.SelfEvaluationService;
 import cn.perf.domain.evaluation.SelfEvaluations;
@@ -50,7 +51,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({DemoOrganization.class, DemoSelfEvaluation2020.class, DeclarationService.class, SelfEvaluationService.class,
-        SelfEvaluationScoring.class, JpaSelfEvaluationQueries.class, SelfEvaluationScoringTest.Hasher.class})
+        SelfEvaluationScoring.class, ScoringRegimeCatalog.class, JpaSelfEvaluationQueries.class, SelfEvaluationScoringTest.Hasher.class})
 class SelfEvaluationScoringTest {
 
     @TestConfiguration

@@ -13,6 +13,7 @@ import cn.perf.domain.evaluation.EvaluationOrigin;
 import cn.perf.domain.evaluation.EvaluationStatus;
 import cn.perf.domain.evaluation.SelfEvaluation;
 import cn.perf.domain.evaluation.SelfEvaluationService;
+import cn.perf.domain.evaluation.ScoringRegimeCatalog;
 import cn.perf.domain.evaluation.SelfEvaluationScoring;
 import cn.perf.domain.evaluation.SelfEvaluations;
 import cn.perf.domain.evaluation.WorkflowException;
@@ -33,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import({DemoOrganization.class, DemoSelfEvaluation2020.class, DeclarationService.class, SelfEvaluationService.class,
-        SelfEvaluationScoring.class, SelfEvaluationServiceTest.Hasher.class})
+        SelfEvaluationScoring.class, ScoringRegimeCatalog.class, SelfEvaluationServiceTest.Hasher.class})
 class SelfEvaluationServiceTest {
 
     @TestConfiguration
