@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <pre>{@code
  * RegimeComparison c = RegimeComparison.compare(sheet, ScoringRegimes.SUZHOU_2017, ScoringRegimes.NATIONAL_2020);
- * c.rows().forEach(r -> System.out.println(r.name() + " " + r.left().finalScore() + " → " + r.right().finalScore()));
+ * String sideBySide = c.toText(); // or c.rows(): each row's name with left().finalScore() and right().finalScore()
  * }</pre>
  *
  * @param left            result under the first regime
