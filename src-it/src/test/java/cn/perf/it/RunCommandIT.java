@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * configured, so it starts the embedded PostgreSQL under a data directory, loads the demo data and serves the
  * Chinese login page; a demo user logs in and sees role and unit; a second start on the same data directory
  * keeps everything: a unit written into the running embedded database is still there after the restart, and
- * the demo data is not loaded twice.
+ * the demo data is not loaded twice; after a crash (kill -9) the next start stops the orphaned PostgreSQL and keeps
+ * the committed data.
  */
 class RunCommandIT {
 
@@ -97,6 +98,25 @@ class RunCommandIT {
             assertThat(rs.getInt(1)).as("row written before the restart").isEqualTo(1);
             assertThat(rs.getInt(2)).as("demo users are not loaded twice").isEqualTo(1);
         }
+
+        // A crash of the JVM (kill -9) leaves its PostgreSQL running on the data directory: the next start stops
+        // that orphan and comes up on the same data, including what was committed just before the crash.
+        try (Connection db = connect(secondLog); Statement st = db.createStatement()) {
+            st.executeUpdate("insert into budget_unit (code, name, kind, region) "
+                    + "values ('CRASH', '崩溃前写入的单位', 'BUDGET_UNIT', '苏州市')");
+        }
+        second.destroyForcibly().waitFor();
+
+        Path log3 = dataDir.resolve("run3.log");
+        Process third = start(port, log3);
+        String thirdLog = awaitStarted(third, log3);
+        assertThat(thirdLog).contains("发现上次未正常停止的内嵌 PostgreSQL");
+        try (Connection db = connect(thirdLog); Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("select count(*) from budget_unit where code in ('RESTART', 'CRASH')")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("rows committed before the restart and before the crash").isEqualTo(2);
+        }
+        assertThat(logIn(client(), port, "filer-001239", "Demo@2026")).contains("苏州市城市管理局");
     }
 
     private Process start(int port, Path log) throws IOException {

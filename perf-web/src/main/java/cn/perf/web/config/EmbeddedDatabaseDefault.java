@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +38,13 @@ public final class EmbeddedDatabaseDefault {
         try {
             Files.createDirectories(pgDir);
             boolean fresh = isEmpty(pgDir);
+            stopOrphanedServer(pgDir);
             running = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(false)
                     .setServerConfig("timezone", "Asia/Shanghai")
+                    // zonky's default is off (fast tests); an application's data must survive a crash
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             log.info("内嵌 PostgreSQL 已启动：{}（数据目录 {}{}）", running.getJdbcUrl("postgres", "postgres"), pgDir,
                     fresh ? "，新建" : "，沿用已有数据");
@@ -70,6 +76,45 @@ public final class EmbeddedDatabaseDefault {
                 .findFirst()
                 .orElseGet(() -> hasText(System.getProperty(property)) ? System.getProperty(property)
                         : hasText(System.getenv(env)) ? System.getenv(env) : fallback);
+    }
+
+    /**
+     * A previous run that was killed (kill -9, power loss of the JVM only) leaves its PostgreSQL running on the
+     * data directory, which would refuse a new server. If {@code postmaster.pid} names a live process whose command
+     * line is a postgres on this very directory, it is shut down (SIGTERM, then SIGKILL after 30 s; PostgreSQL
+     * recovers from its WAL either way). Any other process is left alone.
+     */
+    static void stopOrphanedServer(Path pgDir) throws IOException {
+        Path pidFile = pgDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+        long pid;
+        try {
+            pid = Long.parseLong(firstLine);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(cmd -> cmd.contains("postgres")
+                        && cmd.contains(pgDir.toString())).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("发现上次未正常停止的内嵌 PostgreSQL（PID {}），先将其停止", orphan.pid());
+                    orphan.destroy();
+                    try {
+                        orphan.onExit().get(30, TimeUnit.SECONDS);
+                    } catch (TimeoutException e) {
+                        orphan.destroyForcibly();
+                        orphan.onExit().join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("等待旧的内嵌 PostgreSQL 停止时被中断", e);
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("无法停止旧的内嵌 PostgreSQL（PID " + orphan.pid() + "）", e);
+                    }
+                });
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
