@@ -7,8 +7,6 @@ import cn.perf.domain.template.FormLayout;
 import cn.perf.domain.template.IndicatorFramework;
 import cn.perf.domain.template.IndicatorLibraryEntry;
 import cn.perf.scoring.target.Direction;
-import cn.perf.scoring.target.DirectionAdvisor;
-import cn.perf.scoring.target.DirectionHint;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -61,8 +59,6 @@ import java.util.function.Function;
 @Entity
 @Table(name = "declaration")
 public class Declaration {
-
-    private static final DirectionAdvisor ADVISOR = DirectionAdvisor.defaults();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -174,6 +170,14 @@ public class Declaration {
     @Column(name = "status_changed_at", nullable = false)
     private Instant statusChangedAt;
 
+    /**
+     * Set by every change, of the root or of any row: it makes the root dirty, so that Hibernate increments
+     * {@link #version} for a change of a child row too (two people saving the same form never overwrite each
+     * other silently).
+     */
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -195,6 +199,7 @@ public class Declaration {
         this.signOff = SignOff.EMPTY;
         this.createdAt = Instant.now();
         this.statusChangedAt = createdAt;
+        this.updatedAt = createdAt;
     }
 
     // ------------------------------------------------------------------ factories
@@ -377,6 +382,172 @@ public class Declaration {
         renumber(milestones, Milestone::moveTo);
     }
 
+    // ------------------------------------------------------------------ the whole form at once
+
+    /**
+     * Saves a whole form (DESIGN.md §8): header, texts, funds, and every row table reconciled by row id — rows
+     * with an id are updated and moved to their new place, rows without one are added, stored rows missing from
+     * {@code c} are removed. Indicator rows name their 对应子项目 by the {@linkplain
+     * DeclarationContent.SubProjectRow#key() keys} of {@code c}'s sub-project rows. Checked first, all at once
+     * ({@link DeclarationContentRules}): on any violation nothing changes and every violation is reported.
+     * A draft may be incomplete: what it still lacks is a {@link DeclarationFinding}, not a violation.
+     *
+     * @throws cn.perf.domain.shared.InvalidCommandException with every violation
+     * @throws IllegalStateException when the declaration is not editable (submitted, approved …)
+     */
+    public void revise(DeclarationContent c) {
+        Objects.requireNonNull(c, "content");
+        requireEditable();
+        List<cn.perf.domain.shared.Violation> violations = DeclarationContentRules.check(c, layout,
+                ids(subProjects, SubProject::id), ids(indicators, Indicator::id), ids(milestones, Milestone::id));
+        if (!violations.isEmpty()) {
+            throw new cn.perf.domain.shared.InvalidCommandException(violations);
+        }
+        this.projectName = c.projectName().strip();
+        this.projectLeader = strip(c.projectLeader());
+        this.contactPhone = strip(c.contactPhone());
+        this.projectAttribute = strip(c.projectAttribute());
+        this.texts = c.texts();
+        this.signOff = c.signOff();
+        if (layout == FormLayout.SUZHOU) {
+            this.projectType = strip(c.projectType());
+            this.governmentProcurement = c.governmentProcurement();
+            this.governmentPurchasedService = c.governmentPurchasedService();
+            this.contactPerson = strip(c.contactPerson());
+            this.priorYearFunds = c.priorYearFunds();
+            reconcileSubProjects(c.subProjects());
+            reconcileFunding(c.fundingSources());
+        } else {
+            this.competentDepartmentName = strip(c.competentDepartmentName());
+            this.competentDepartmentCode = strip(c.competentDepartmentCode());
+            this.projectUnitName = strip(c.projectUnitName());
+            this.periodStart = c.periodStart();
+            this.periodEnd = c.periodEnd();
+            this.fundsRequest = c.fundsRequest();
+            reconcileMilestones(c.milestones());
+        }
+        reconcileIndicators(c);
+        recomputeTotal();
+    }
+
+    /** Everything filed, as the value a form is built from and a save carries (keys {@code id-<row id>}). */
+    public DeclarationContent content() {
+        return new DeclarationContent(projectName, projectType, projectAttribute, governmentProcurement,
+                governmentPurchasedService, projectLeader, contactPerson, contactPhone, competentDepartmentName,
+                competentDepartmentCode, projectUnitName, periodStart, periodEnd, texts(), priorYearFunds(),
+                fundsRequest(),
+                subProjects.stream().map(s -> new DeclarationContent.SubProjectRow(s.id(), subProjectKey(s),
+                        s.name(), s.amount())).toList(),
+                fundingSources.stream().map(f -> new DeclarationContent.FundingRow(f.kind(), f.totalInvestment(),
+                        f.priorYear(), f.currentYear())).toList(),
+                indicators.stream().map(i -> new DeclarationContent.IndicatorRow(i.id(), i.term(), i.category(),
+                        i.subCategory(), i.subProjects().stream().map(Declaration::subProjectKey).toList(), i.name(),
+                        i.target().originalText(), i.target().directionConfirmed() ? i.target().direction() : null,
+                        i.explanation(), i.targetBasis(), i.basisKind(), i.measureUnit(), i.weight(),
+                        i.libraryEntryId())).toList(),
+                milestones.stream().map(m -> new DeclarationContent.MilestoneRow(m.id(), m.content(), m.startOn(),
+                        m.endOn())).toList(),
+                signOff());
+    }
+
+    /** The key by which {@link #content()} names a stored sub-project. */
+    private static String subProjectKey(SubProject s) {
+        return s.id() == null ? "pos-" + s.position() : "id-" + s.id();
+    }
+
+    private void reconcileSubProjects(List<DeclarationContent.SubProjectRow> rows) {
+        java.util.Map<Long, SubProject> stored = new java.util.HashMap<>();
+        subProjects.forEach(s -> stored.put(s.id(), s));
+        List<SubProject> next = new ArrayList<>();
+        for (DeclarationContent.SubProjectRow row : rows) {
+            SubProject s = row.id() == null ? null : stored.remove(row.id());
+            if (s == null) {
+                s = new SubProject(this, next.size(), row.name().strip(), row.amount());
+            } else {
+                s.revise(row.name().strip(), row.amount());
+                s.moveTo(next.size());
+            }
+            next.add(s);
+        }
+        for (SubProject gone : stored.values()) {
+            indicators.forEach(i -> i.unlink(gone));
+        }
+        subProjects.clear();
+        subProjects.addAll(next);
+    }
+
+    private void reconcileFunding(List<DeclarationContent.FundingRow> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            DeclarationContent.FundingRow row = rows.get(i);
+            FundingSource f = fundingSources.stream().filter(x -> x.kind() == row.kind()).findFirst()
+                    .orElseGet(() -> {
+                        FundingSource added = new FundingSource(this, fundingSources.size(), row.kind());
+                        fundingSources.add(added);
+                        return added;
+                    });
+            f.revise(row.totalInvestment(), row.priorYear(), row.currentYear());
+            f.moveTo(i);
+        }
+        fundingSources.sort(java.util.Comparator.comparingInt(FundingSource::position));
+    }
+
+    private void reconcileMilestones(List<DeclarationContent.MilestoneRow> rows) {
+        java.util.Map<Long, Milestone> stored = new java.util.HashMap<>();
+        milestones.forEach(m -> stored.put(m.id(), m));
+        List<Milestone> next = new ArrayList<>();
+        for (DeclarationContent.MilestoneRow row : rows) {
+            Milestone m = row.id() == null ? null : stored.remove(row.id());
+            if (m == null) {
+                m = new Milestone(this, next.size(), row.content(), row.startOn(), row.endOn());
+            } else {
+                m.revise(row.content(), row.startOn(), row.endOn());
+                m.moveTo(next.size());
+            }
+            next.add(m);
+        }
+        milestones.clear();
+        milestones.addAll(next);
+    }
+
+    private void reconcileIndicators(DeclarationContent c) {
+        java.util.Map<String, SubProject> byKey = new java.util.HashMap<>();
+        for (int i = 0; i < c.subProjects().size(); i++) {
+            byKey.put(c.subProjects().get(i).key(), subProjects.get(i));
+        }
+        java.util.Map<Long, Indicator> stored = new java.util.HashMap<>();
+        indicators.forEach(i -> stored.put(i.id(), i));
+        List<Indicator> next = new ArrayList<>();
+        for (DeclarationContent.IndicatorRow row : c.indicators()) {
+            IndicatorDraft draft = new IndicatorDraft(row.term(), row.category(), row.subCategory(), row.name(),
+                    row.targetText(), row.explanation(), row.targetBasis(), row.basisKind(), row.measureUnit(),
+                    row.weight(), List.of(), row.libraryEntryId());
+            List<SubProject> linked = row.subProjectKeys().stream().map(byKey::get).toList();
+            Indicator i = row.id() == null ? null : stored.remove(row.id());
+            if (i == null) {
+                i = new Indicator(this, next.size(), draft, linked);
+            } else {
+                i.revise(draft, linked);
+                i.moveTo(next.size());
+            }
+            if (row.direction() != null && i.target().isQuantitative()) {
+                i.confirmDirection(row.direction());
+            }
+            next.add(i);
+        }
+        indicators.clear();
+        indicators.addAll(next);
+    }
+
+    private static <T> Set<Long> ids(List<T> rows, Function<T, Long> id) {
+        Set<Long> out = new HashSet<>();
+        rows.forEach(r -> out.add(id.apply(r)));
+        return out;
+    }
+
+    private static String strip(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     // ------------------------------------------------------------------ workflow
 
     /**
@@ -384,8 +555,13 @@ public class Declaration {
      * when anything does not add up.
      */
     public void submit(IndicatorFramework framework) {
+        submit(framework, DeclarationLint.standard());
+    }
+
+    /** {@link #submit(IndicatorFramework)} with the given lint. */
+    public void submit(IndicatorFramework framework, DeclarationLint lint) {
         requireStatus("提交", DeclarationStatus.DRAFT, DeclarationStatus.RETURNED);
-        List<DeclarationFinding> blocking = findings(framework).stream().filter(DeclarationFinding::blocking)
+        List<DeclarationFinding> blocking = findings(framework, lint).stream().filter(DeclarationFinding::blocking)
                 .toList();
         if (!blocking.isEmpty()) {
             throw new DeclarationRuleException(blocking);
@@ -424,94 +600,34 @@ public class Declaration {
 
     // ------------------------------------------------------------------ checks
 
-    /** Findings that need no framework: funds identities, sums, unreadable targets. */
+    /** Findings that need no framework: funds identities, sums, unreadable targets (the standard lint). */
     public List<DeclarationFinding> findings() {
-        List<DeclarationFinding> out = new ArrayList<>();
-        if (layout == FormLayout.SUZHOU) {
-            suzhouFundsFindings(out);
-        } else {
-            nationalFundsFindings(out);
-        }
-        indicatorFindings(out);
-        return out;
+        return DeclarationLint.standard().check(content(), layout, null);
     }
 
     /** {@link #findings()} plus the check of every indicator against the framework's categories. */
     public List<DeclarationFinding> findings(IndicatorFramework framework) {
+        return findings(framework, DeclarationLint.standard());
+    }
+
+    /** Every finding of {@code lint}, including the indicators' fit to the framework's categories. */
+    public List<DeclarationFinding> findings(IndicatorFramework framework, DeclarationLint lint) {
+        requireOwnFramework(framework);
+        return lint.check(content(), layout, framework);
+    }
+
+    private void requireOwnFramework(IndicatorFramework framework) {
         Objects.requireNonNull(framework, "framework");
         if (!framework.code().equals(frameworkCode) || framework.layout() != layout) {
             throw new IllegalArgumentException("指标体系" + framework.code() + "不是本申报表的指标体系（" + frameworkCode + "）");
         }
-        List<DeclarationFinding> out = findings();
-        for (Indicator i : indicators) {
-            framework.misfit(i.category(), i.subCategory())
-                    .ifPresent(m -> out.add(DeclarationFinding.error(rowLabel(i) + "：" + m)));
-        }
-        return out;
-    }
-
-    private void suzhouFundsFindings(List<DeclarationFinding> out) {
-        if (subProjects.isEmpty()) {
-            out.add(DeclarationFinding.error("项目资金构成至少要有一个子项目"));
-        }
-        Money planned = fundingTotals().currentYear();
-        Money composition = subProjectTotal();
-        Money plannedOrZero = planned == null ? Money.ZERO : planned;
-        if (!plannedOrZero.equals(composition)) {
-            out.add(DeclarationFinding.error("本年度计划数合计（" + plannedOrZero.display() + " 万元）≠ 项目资金构成合计（"
-                    + composition.display() + " 万元）"));
-        }
-        for (FundingSource f : fundingSources) {
-            if (f.totalInvestment() != null && f.priorYear() != null && f.currentYear() != null
-                    && f.priorYear().plus(f.currentYear()).compareTo(f.totalInvestment()) > 0) {
-                out.add(DeclarationFinding.notice(f.kind().label() + "：上年度资金与本年度计划数之和（"
-                        + f.priorYear().plus(f.currentYear()).display() + " 万元）超过项目投资总额（"
-                        + f.totalInvestment().display() + " 万元）"));
-            }
-        }
-    }
-
-    private void nationalFundsFindings(List<DeclarationFinding> out) {
-        if (fundsRequest.total() == null) {
-            out.add(DeclarationFinding.error("项目资金申请的资金总额未填写"));
-        } else if (!fundsRequest.total().equals(fundsRequest.sumOfParts())) {
-            out.add(DeclarationFinding.error("资金总额（" + fundsRequest.total().display() + " 万元）≠ 财政拨款与自有资金之和（"
-                    + fundsRequest.sumOfParts().display() + " 万元）"));
-        }
-        if (indicators(IndicatorTerm.ANNUAL).isEmpty()) {
-            out.add(DeclarationFinding.error("年度绩效指标至少要有一行"));
-        }
-    }
-
-    private void indicatorFindings(List<DeclarationFinding> out) {
-        if (indicators.isEmpty()) {
-            out.add(DeclarationFinding.error("至少要有一个绩效指标"));
-        }
-        for (Indicator i : indicators) {
-            if (i.target().isBlank()) {
-                out.add(DeclarationFinding.error(rowLabel(i) + "：目标值未填写"));
-            } else if (!i.target().isReadable()) {
-                out.add(DeclarationFinding.error(rowLabel(i) + "：目标值“" + i.target().originalText() + "”无法识别（"
-                        + i.target().parseError().orElse("") + "）"));
-            } else if (i.target().isQuantitative() && !i.target().directionConfirmed()) {
-                Optional<DirectionHint> hint = ADVISOR.suggest(i.name(), i.explanation());
-                if (hint.isPresent() && hint.get().direction() != i.target().direction()) {
-                    out.add(DeclarationFinding.notice(rowLabel(i) + "：目标值“" + i.target().originalText() + "”按“"
-                            + i.target().direction().label() + "”计分，但" + hint.get().reason() + "，请确认方向"));
-                }
-            }
-        }
-    }
-
-    private static String rowLabel(Indicator i) {
-        return i.term().label() + "第 " + (i.position() + 1) + " 行“" + i.name() + "”";
     }
 
     // ------------------------------------------------------------------ computed values
 
-    /** 项目资金构成 合计: the sum of the sub-projects' 预算金额. */
+    /** 项目资金构成 合计: the sum of the sub-projects' 预算金额 (an empty amount counts as 0). */
     public Money subProjectTotal() {
-        return subProjects.stream().map(SubProject::amount).reduce(Money.ZERO, Money::plus);
+        return subProjects.stream().map(SubProject::amount).filter(Objects::nonNull).reduce(Money.ZERO, Money::plus);
     }
 
     /** The 合计 row of 项目资金来源; a column with no figure at all is null (printed empty). */
@@ -602,6 +718,7 @@ public class Declaration {
     }
 
     private void requireEditable() {
+        touch();
         if (!status.editable()) {
             throw new IllegalStateException("申报表当前状态为“" + status.label() + "”，不能修改"
                     + (status == DeclarationStatus.APPROVED ? "：审核通过的绩效目标已锁定，变更须走目标调整" : ""));
@@ -626,6 +743,13 @@ public class Declaration {
     private void moveTo(DeclarationStatus next) {
         this.status = next;
         this.statusChangedAt = Instant.now();
+        this.updatedAt = statusChangedAt;
+    }
+
+    private void touch() {
+        Instant now = Instant.now();
+        // strictly later than before, so the root is always dirty even within one clock tick
+        this.updatedAt = updatedAt != null && !now.isAfter(updatedAt) ? updatedAt.plusNanos(1000) : now;
     }
 
     // ------------------------------------------------------------------ accessors
@@ -779,6 +903,11 @@ public class Declaration {
 
     public Instant statusChangedAt() {
         return statusChangedAt;
+    }
+
+    /** When anything of the declaration last changed (更新时间). */
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     public long version() {

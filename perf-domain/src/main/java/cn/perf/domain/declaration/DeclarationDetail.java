@@ -26,7 +26,8 @@ public record DeclarationDetail(Long id, long version, Long unitId, String unitC
                                 List<SubProjectRow> subProjects, Money subProjectTotal,
                                 List<FundingRow> fundingSources, Declaration.FundingTotals fundingTotals,
                                 List<IndicatorRow> indicators, List<MilestoneRow> milestones, SignOff signOff,
-                                Money totalAmount, List<DeclarationFinding> findings) {
+                                Money totalAmount, List<DeclarationFinding> findings, String unitRegion,
+                                java.time.Instant updatedAt, DeclarationContent content, DeclarationTotals totals) {
 
     public record SubProjectRow(Long id, String name, Money amount) {
     }
@@ -44,6 +45,11 @@ public record DeclarationDetail(Long id, long version, Long unitId, String unitC
     }
 
     public static DeclarationDetail of(Declaration d, String unitCode, String unitName) {
+        return of(d, unitCode, unitName, null);
+    }
+
+    public static DeclarationDetail of(Declaration d, String unitCode, String unitName, String unitRegion) {
+        DeclarationContent content = d.content();
         return new DeclarationDetail(d.id(), d.version(), d.unitId(), unitCode, unitName, d.projectId(), d.year(),
                 d.layout(), d.frameworkCode(), d.status(), d.financeGrade(), d.reviewComment(), d.projectName(),
                 d.projectType(), d.projectAttribute(), d.governmentProcurement(), d.governmentPurchasedService(),
@@ -60,7 +66,8 @@ public record DeclarationDetail(Long id, long version, Long unitId, String unitC
                         i.name(), i.target(), i.explanation(), i.targetBasis(), i.basisKind(), i.measureUnit(),
                         i.weight(), i.subProjectNames())).toList(),
                 d.milestones().stream().map(m -> new MilestoneRow(m.content(), m.startOn(), m.endOn())).toList(),
-                d.signOff(), d.totalAmount(), d.findings());
+                d.signOff(), d.totalAmount(), d.findings(), unitRegion, d.updatedAt(), content,
+                DeclarationTotals.of(content));
     }
 
     public List<IndicatorRow> indicators(IndicatorTerm term) {

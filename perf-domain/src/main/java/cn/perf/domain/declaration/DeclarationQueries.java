@@ -1,11 +1,19 @@
 package cn.perf.domain.declaration;
 
+import cn.perf.domain.scope.Scope;
 import cn.perf.domain.shared.FiscalYear;
+import cn.perf.domain.shared.ResultPage;
 import java.util.List;
 import java.util.Optional;
 
 /** Read-model port for list and detail pages; implemented by perf-persistence with projections (no N+1). */
 public interface DeclarationQueries {
+
+    /**
+     * The list page: the declarations matching {@code search} within {@code scope} (enforced in the query itself),
+     * one page of them, sorted as asked (ties by id), with the total count.
+     */
+    ResultPage<DeclarationListRow> search(Scope scope, DeclarationSearch search);
 
     /** A unit's declarations of a year, by project name. */
     List<DeclarationListRow> listByUnitAndYear(Long unitId, FiscalYear year);

@@ -105,8 +105,9 @@ public class Indicator {
     }
 
     void revise(IndicatorDraft d, List<SubProject> linked) {
-        this.name = Texts.require(d.name(), "指标名称", 500);
-        this.category = Texts.require(d.category(), "指标“" + name + "”的类别", 64);
+        // a draft may leave the name and category empty for now (stored as ""); the lint blocks submission
+        this.name = nullToEmpty(Texts.optional(d.name(), "指标名称", 500));
+        this.category = nullToEmpty(Texts.optional(d.category(), "指标“" + name + "”的类别", 64));
         this.term = d.term();
         this.subCategory = Texts.optional(d.subCategory(), "二级指标", 64);
         if (d.targetText().length() > 2000) {
@@ -124,6 +125,10 @@ public class Indicator {
         this.libraryEntryId = d.libraryEntryId();
         this.subProjects.clear();
         this.subProjects.addAll(linked);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     void confirmDirection(Direction direction) {

@@ -52,6 +52,16 @@ public class Milestone {
         this.endOn = endOn;
     }
 
+    void revise(String newContent, LocalDate newStart, LocalDate newEnd) {
+        String c = Texts.require(newContent, "项目实施内容", 2000);
+        if (newStart != null && newEnd != null && newEnd.isBefore(newStart)) {
+            throw new IllegalArgumentException("实施进度“" + c + "”的完成时间 " + newEnd + " 早于开始时间 " + newStart);
+        }
+        this.content = c;
+        this.startOn = newStart;
+        this.endOn = newEnd;
+    }
+
     void moveTo(int newPosition) {
         this.position = newPosition;
     }

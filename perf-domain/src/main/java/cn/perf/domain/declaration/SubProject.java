@@ -31,7 +31,7 @@ public class SubProject {
     @Column(name = "name", nullable = false, length = 200)
     private String name;
 
-    @Column(name = "amount", nullable = false, precision = 18, scale = 6)
+    @Column(name = "amount", precision = 18, scale = 6)
     private Money amount;
 
     protected SubProject() {
@@ -44,11 +44,9 @@ public class SubProject {
         revise(name, amount);
     }
 
+    /** A draft may leave the amount empty (null) for now; the lint reports it before submission. */
     void revise(String newName, Money newAmount) {
-        if (newAmount == null) {
-            throw new IllegalArgumentException("子项目“" + newName + "”的预算金额不能为空");
-        }
-        if (newAmount.isNegative()) {
+        if (newAmount != null && newAmount.isNegative()) {
             throw new IllegalArgumentException("子项目“" + newName + "”的预算金额不能为负数：" + newAmount);
         }
         this.name = Texts.require(newName, "子项目名称", 200);
@@ -71,7 +69,7 @@ public class SubProject {
         return name;
     }
 
-    /** 预算金额 (万元). */
+    /** 预算金额 (万元); null while a draft leaves it empty. */
     public Money amount() {
         return amount;
     }

@@ -16,5 +16,8 @@ public interface BudgetUnits {
 
     List<BudgetUnit> findByParentId(Long parentId);
 
+    /** Every unit of a region (a finance bureau's scope). */
+    List<BudgetUnit> findByRegion(String region);
+
     long count();
 }

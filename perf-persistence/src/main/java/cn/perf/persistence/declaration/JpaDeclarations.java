@@ -23,11 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
  * of sub-projects and indicators, never a cartesian product of two collections. {@link #detail} reads the unit in
  * the first of them, so it takes 5 statements as well.
  */
-interface JpaDeclarations extends Declarations, DeclarationQueries, Repository<Declaration, Long> {
+interface JpaDeclarations extends Declarations, DeclarationQueries, DeclarationSearching,
+        Repository<Declaration, Long> {
 
     String LIST_ROW = """
             select new cn.perf.domain.declaration.DeclarationListRow(d.id, d.unitId, u.name, d.projectId,
-                d.projectName, d.year, d.layout, d.status, d.totalAmount)
+                d.projectName, d.year, d.layout, d.status, d.totalAmount,
+                (select count(i) from Indicator i where i.declaration = d), d.updatedAt)
             from Declaration d join BudgetUnit u on u.id = d.unitId
             """;
 
@@ -48,7 +50,8 @@ interface JpaDeclarations extends Declarations, DeclarationQueries, Repository<D
         }
         Declaration d = (Declaration) rows.get(0)[0];
         fetchTheRest(id);
-        return Optional.of(DeclarationDetail.of(d, (String) rows.get(0)[1], (String) rows.get(0)[2]));
+        return Optional.of(DeclarationDetail.of(d, (String) rows.get(0)[1], (String) rows.get(0)[2],
+                (String) rows.get(0)[3]));
     }
 
     /** Statements 2–5: funding rows, milestones, indicators, the indicators' sub-project links. */
@@ -63,7 +66,7 @@ interface JpaDeclarations extends Declarations, DeclarationQueries, Repository<D
     Optional<Declaration> fetchSubProjects(@Param("id") Long id);
 
     @Query("""
-            select d, u.code, u.name from Declaration d join BudgetUnit u on u.id = d.unitId
+            select d, u.code, u.name, u.region from Declaration d join BudgetUnit u on u.id = d.unitId
             left join fetch d.subProjects where d.id = :id""")
     List<Object[]> fetchSubProjectsAndUnit(@Param("id") Long id);
 

@@ -20,6 +20,12 @@ interface JpaIndicatorLibrary extends IndicatorLibrary, Repository<IndicatorLibr
 
     @Override
     @Query("""
+            select distinct e.projectType from IndicatorLibraryEntry e
+            where e.frameworkCode = :framework and e.onDeclaration = true order by e.projectType""")
+    List<String> projectTypes(@Param("framework") String frameworkCode);
+
+    @Override
+    @Query("""
             select e from IndicatorLibraryEntry e
             where e.frameworkCode = :framework and e.projectType = :type and e.onSelfEvaluation = true
             order by e.selfEvaluationPosition""")

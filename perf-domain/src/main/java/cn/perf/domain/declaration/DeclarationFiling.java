@@ -1,0 +1,324 @@
+package cn.perf.domain.declaration;
+
+import cn.perf.domain.declaration.DeclarationCommands.CreateDeclaration;
+import cn.perf.domain.declaration.DeclarationCommands.ReviseDeclaration;
+import cn.perf.domain.evaluation.CityFundsUse;
+import cn.perf.domain.evaluation.SelfEvaluation;
+import cn.perf.domain.evaluation.SelfEvaluations;
+import cn.perf.domain.organization.BudgetUnits;
+import cn.perf.domain.project.Project;
+import cn.perf.domain.project.Projects;
+import cn.perf.domain.scope.Scope;
+import cn.perf.domain.shared.FiscalYear;
+import cn.perf.domain.shared.InvalidCommandException;
+import cn.perf.domain.shared.Money;
+import cn.perf.domain.shared.NotFoundException;
+import cn.perf.domain.shared.ResultPage;
+import cn.perf.domain.shared.StaleVersionException;
+import cn.perf.domain.shared.Violation;
+import cn.perf.domain.template.FormLayout;
+import cn.perf.domain.template.FrameworkView;
+import cn.perf.domain.template.IndicatorFramework;
+import cn.perf.domain.template.IndicatorFrameworks;
+import cn.perf.domain.template.IndicatorLibrary;
+import cn.perf.domain.template.LibraryIndicator;
+import cn.perf.scoring.target.Direction;
+import cn.perf.scoring.target.DirectionAdvisor;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The use cases of the 申报表 pages (DESIGN.md §8), always within the caller's {@link Scope}: search the list, start
+ * a new form, read one, save it whole, check it, copy it to the next year, submit it. Commands carry the version
+ * the user started from ({@link StaleVersionException} when someone saved in between) and are checked all at once
+ * ({@link InvalidCommandException}). Returns ids and read models, never an entity. A declaration outside the scope
+ * is {@link NotFoundException} — exactly as if it did not exist.
+ */
+@Named
+public class DeclarationFiling {
+
+    private final Declarations declarations;
+    private final DeclarationQueries queries;
+    private final Projects projects;
+    private final BudgetUnits units;
+    private final IndicatorFrameworks frameworks;
+    private final IndicatorLibrary library;
+    private final SelfEvaluations evaluations;
+    private final DeclarationLint lint;
+    private final DirectionAdvisor advisor;
+
+    public DeclarationFiling(Declarations declarations, DeclarationQueries queries, Projects projects,
+                             BudgetUnits units, IndicatorFrameworks frameworks, IndicatorLibrary library,
+                             SelfEvaluations evaluations) {
+        this.declarations = declarations;
+        this.queries = queries;
+        this.projects = projects;
+        this.units = units;
+        this.frameworks = frameworks;
+        this.library = library;
+        this.evaluations = evaluations;
+        DeclarationLint.Parameters parameters = DeclarationLint.Parameters.defaults();
+        this.lint = new DeclarationLint(parameters);
+        this.advisor = parameters.advisor();
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Transactional
+    public ResultPage<DeclarationListRow> search(Scope scope, DeclarationSearch search) {
+        return queries.search(scope, search);
+    }
+
+    /** The units a reviewer may filter the list by (those in scope, by name). */
+    @Transactional
+    public List<NewDeclaration.UnitChoice> visibleUnits(Scope scope) {
+        List<NewDeclaration.UnitChoice> out = new ArrayList<>();
+        for (Long id : scope.visibleUnitIds()) {
+            units.findById(id).ifPresent(u -> out.add(new NewDeclaration.UnitChoice(u.id(), u.code(), u.name())));
+        }
+        if (scope.visibleRegion() != null) {
+            units.findByRegion(scope.visibleRegion()).stream()
+                    .filter(u -> out.stream().noneMatch(c -> c.id().equals(u.id())))
+                    .forEach(u -> out.add(new NewDeclaration.UnitChoice(u.id(), u.code(), u.name())));
+        }
+        out.sort(Comparator.comparing(NewDeclaration.UnitChoice::name));
+        return out;
+    }
+
+    /** A declaration's read/edit page: the detail, every finding, the framework, the library, permissions. */
+    @Transactional
+    public DeclarationPage page(Scope scope, Long id) {
+        DeclarationDetail d = queries.detail(id).filter(x -> scope.canSee(x.unitId(), x.unitRegion()))
+                .orElseThrow(() -> notFound(id));
+        IndicatorFramework framework = framework(d.frameworkCode());
+        List<DeclarationFinding> findings = lint.check(d.content(), d.layout(), framework);
+        boolean editable = scope.canFile(d.unitId()) && d.status().editable();
+        return new DeclarationPage(d, findings, FrameworkView.of(framework), libraryFor(d.layout(), d.projectType()),
+                editable, editable && findings.stream().noneMatch(DeclarationFinding::blocking));
+    }
+
+    /**
+     * What the 新增 page starts from. Suzhou: the 投入 共性指标 of {@code projectType} (the library's first type when
+     * null) pre-filled; national: the framework for {@code frameworkCode}, or the newest one that applies to the year.
+     */
+    @Transactional
+    public NewDeclaration start(Scope scope, FormLayout layout, int year, String projectType, String frameworkCode) {
+        List<NewDeclaration.UnitChoice> fileable = new ArrayList<>();
+        for (Long id : scope.fileableUnitIds()) {
+            units.findById(id).ifPresent(u -> fileable.add(new NewDeclaration.UnitChoice(u.id(), u.code(), u.name())));
+        }
+        if (fileable.isEmpty()) {
+            throw new NotFoundException("没有可以填报申报表的单位");
+        }
+        List<FrameworkView> choices = frameworks.findAllByOrderByIdAsc().stream().filter(f -> f.layout() == layout)
+                .map(FrameworkView::of).toList();
+        FrameworkView framework = chooseFramework(layout, year, frameworkCode);
+        if (layout == FormLayout.SUZHOU) {
+            List<String> types = library.projectTypes(framework.code());
+            String type = projectType != null && types.contains(projectType) ? projectType
+                    : types.isEmpty() ? projectType : types.get(0);
+            List<LibraryIndicator> lib = type == null ? List.of() : libraryRows(framework.code(), type);
+            DeclarationContent base = DeclarationContent.emptySuzhou();
+            DeclarationContent content = new DeclarationContent(null, type, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, List.of(), base.fundingSources(),
+                    lib.stream().map(DeclarationFiling::fromLibrary).toList(), List.of(), null);
+            return new NewDeclaration(layout, year, content, framework, choices, types, lib, fileable);
+        }
+        return new NewDeclaration(layout, year, DeclarationContent.emptyNational(), framework, choices, List.of(),
+                List.of(), fileable);
+    }
+
+    /** The library's 共性指标 for a Suzhou project type (empty for other layouts). */
+    @Transactional
+    public List<LibraryIndicator> library(FormLayout layout, String projectType) {
+        return libraryFor(layout, projectType);
+    }
+
+    /** The framework a form of this code uses (for a page re-rendered from unsaved input). */
+    @Transactional
+    public FrameworkView framework(FormLayout layout, int year, String frameworkCode) {
+        return chooseFramework(layout, year, frameworkCode);
+    }
+
+    /** The lint of unsaved input (检查 while typing; nothing is stored). */
+    @Transactional
+    public List<DeclarationFinding> check(FormLayout layout, String frameworkCode, DeclarationContent content) {
+        IndicatorFramework f = frameworks.findByCode(frameworkCode).filter(x -> x.layout() == layout).orElse(null);
+        return lint.check(content, layout, f);
+    }
+
+    /** How a 目标值 is read, for the sentence beside the field. */
+    public TargetReading readTarget(String text, String name, String explanation, Direction confirmed) {
+        return TargetReading.of(text, name, explanation, confirmed, advisor);
+    }
+
+    // ------------------------------------------------------------------ changing
+
+    /** Creates a draft from the whole 新增 form; returns its id. */
+    @Transactional
+    public Long create(Scope scope, CreateDeclaration cmd) {
+        if (cmd.unitId() == null || !scope.canFile(cmd.unitId())) {
+            throw new NotFoundException("单位不存在或无权为其填报");
+        }
+        IndicatorFramework framework = frameworks.findByCode(cmd.frameworkCode())
+                .filter(f -> f.layout() == cmd.layout())
+                .orElseThrow(() -> new InvalidCommandException(List.of(Violation.of("frameworkCode",
+                        "framework", "指标体系不存在或不适用于该模板"))));
+        DeclarationContent c = cmd.content();
+        List<Violation> violations = new ArrayList<>(DeclarationContentRules.check(c, cmd.layout(), Set.of(),
+                Set.of(), Set.of()));
+        if (cmd.year() < 2000 || cmd.year() > 2100) {
+            violations.add(Violation.of("year", "year", "项目年度应在 2000–2100 之间"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidCommandException(violations);
+        }
+        FiscalYear year = FiscalYear.of(cmd.year());
+        String name = c.projectName().strip();
+        Project project = projects.findByUnitIdAndName(cmd.unitId(), name).orElse(null);
+        if (project != null && declarations.existsByProjectIdAndYear(project.id(), year)) {
+            throw new InvalidCommandException(List.of(Violation.of("projectName", "duplicateDeclaration",
+                    "项目“" + name + "”的 " + year + " 年度申报表已存在", name, cmd.year())));
+        }
+        if (project == null) {
+            project = projects.save(Project.open(cmd.unitId(), name, c.projectType(), c.projectAttribute(), year));
+        }
+        Declaration d = cmd.layout() == FormLayout.SUZHOU
+                ? Declaration.newSuzhou(cmd.unitId(), project.id(), year, new SuzhouHeader(name, c.projectType(),
+                        c.projectAttribute(), c.governmentProcurement(), c.governmentPurchasedService(),
+                        c.projectLeader(), c.contactPerson(), c.contactPhone()), framework.code(), List.of())
+                : Declaration.newNational(cmd.unitId(), project.id(), year, new NationalHeader(name,
+                        c.projectAttribute(), c.competentDepartmentName(), c.competentDepartmentCode(),
+                        c.projectUnitName(), c.projectLeader(), c.contactPhone(), c.periodStart(), c.periodEnd()),
+                        framework.code());
+        d.revise(c);
+        return declarations.save(d).id();
+    }
+
+    /** Saves the whole form (a draft or a returned declaration); returns the id. */
+    @Transactional
+    public Long revise(Scope scope, ReviseDeclaration cmd) {
+        Declaration d = loadForFiling(scope, cmd.id(), cmd.expectedVersion());
+        if (!d.status().editable()) {
+            throw new InvalidCommandException(List.of(Violation.of("", "notEditable", "申报表当前状态为“"
+                    + d.status().label() + "”，不能修改", d.status().label())));
+        }
+        d.revise(cmd.content());
+        return d.id();
+    }
+
+    /** 提交 to the 主管部门; refused with every blocking finding while anything does not add up. */
+    @Transactional
+    public void submit(Scope scope, Long id, long expectedVersion) {
+        Declaration d = loadForFiling(scope, id, expectedVersion);
+        d.submit(framework(d.frameworkCode()), lint);
+    }
+
+    /**
+     * 复制到下一年度 (延续项目): a new draft of the same project for the next year with all content; the new 上年度 block
+     * from last year's figures where known (预算安排 from the approved 本年度计划数, 财政拨款/实际支出 from its
+     * 自评表), each 资金来源 row's 上年度资金 from last year's 本年度计划数, and every 本年度 amount cleared.
+     */
+    @Transactional
+    public Long copyToNextYear(Scope scope, Long id) {
+        Declaration old = declarations.findById(id).filter(d -> scope.canFile(d.unitId()))
+                .orElseThrow(() -> notFound(id));
+        FiscalYear next = FiscalYear.of(old.year().value() + 1);
+        if (declarations.existsByProjectIdAndYear(old.projectId(), next)) {
+            throw new InvalidCommandException(List.of(Violation.of("", "duplicateDeclaration",
+                    "项目“" + old.projectName() + "”的 " + next + " 年度申报表已存在", old.projectName(),
+                    next.value())));
+        }
+        DeclarationContent c = old.content();
+        DeclarationContent copy;
+        Declaration d;
+        if (old.layout() == FormLayout.SUZHOU) {
+            Money planned = old.status() == DeclarationStatus.APPROVED ? plannedTotal(old) : null;
+            CityFundsUse used = evaluations.findByDeclarationId(old.id()).flatMap(SelfEvaluation::cityFundsUse)
+                    .orElse(null);
+            PriorYearFunds prior = new PriorYearFunds(planned, used == null ? null : used.appropriated(),
+                    used == null ? null : used.actualPaid());
+            copy = c.withFunds(c.projectAttribute(), prior, FundsRequest.NONE,
+                    c.subProjects().stream().map(s -> new DeclarationContent.SubProjectRow(null, s.key(), s.name(),
+                            null)).toList(),
+                    c.fundingSources().stream().map(f -> new DeclarationContent.FundingRow(f.kind(),
+                            f.totalInvestment(), f.currentYear(), null)).toList(), SignOff.EMPTY);
+            d = Declaration.newSuzhou(old.unitId(), old.projectId(), next, old.suzhouHeader(), old.frameworkCode(),
+                    List.of());
+        } else {
+            copy = c.withFunds(NationalHeader.CONTINUING_PROJECT, PriorYearFunds.NONE, FundsRequest.NONE, List.of(),
+                    List.of(), SignOff.EMPTY);
+            NationalHeader h = old.nationalHeader();
+            d = Declaration.newNational(old.unitId(), old.projectId(), next, new NationalHeader(h.projectName(),
+                    NationalHeader.CONTINUING_PROJECT, h.competentDepartmentName(), h.competentDepartmentCode(),
+                    h.projectUnitName(), h.projectLeader(), h.contactPhone(), h.periodStart(), h.periodEnd()),
+                    old.frameworkCode());
+        }
+        copy = copy.withIndicators(copy.indicators().stream().map(i -> i.withId(null)).toList());
+        copy = new DeclarationContent(copy.projectName(), copy.projectType(), copy.projectAttribute(),
+                copy.governmentProcurement(), copy.governmentPurchasedService(), copy.projectLeader(),
+                copy.contactPerson(), copy.contactPhone(), copy.competentDepartmentName(),
+                copy.competentDepartmentCode(), copy.projectUnitName(), copy.periodStart(), copy.periodEnd(),
+                copy.texts(), copy.priorYearFunds(), copy.fundsRequest(), copy.subProjects(), copy.fundingSources(),
+                copy.indicators(), copy.milestones().stream().map(m -> new DeclarationContent.MilestoneRow(null,
+                        m.content(), m.startOn(), m.endOn())).toList(), copy.signOff());
+        d.revise(copy);
+        return declarations.save(d).id();
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private static Money plannedTotal(Declaration d) {
+        Money planned = d.fundingTotals().currentYear();
+        return planned != null ? planned : d.subProjectTotal();
+    }
+
+    private Declaration loadForFiling(Scope scope, Long id, long expectedVersion) {
+        Declaration d = declarations.findById(id).filter(x -> scope.canFile(x.unitId()))
+                .orElseThrow(() -> notFound(id));
+        if (d.version() != expectedVersion) {
+            throw new StaleVersionException("申报表", id, expectedVersion, d.version());
+        }
+        return d;
+    }
+
+    private FrameworkView chooseFramework(FormLayout layout, int year, String code) {
+        List<IndicatorFramework> all = frameworks.findAllByOrderByIdAsc().stream()
+                .filter(f -> f.layout() == layout).toList();
+        return all.stream().filter(f -> f.code().equals(code)).findFirst()
+                .or(() -> all.stream().filter(f -> f.appliesTo(year))
+                        .max(Comparator.comparingInt(IndicatorFramework::firstYear)))
+                .or(() -> all.stream().findFirst())
+                .map(FrameworkView::of)
+                .orElseThrow(() -> new IllegalStateException("没有" + layout.title() + "的指标体系"));
+    }
+
+    private List<LibraryIndicator> libraryFor(FormLayout layout, String projectType) {
+        if (layout != FormLayout.SUZHOU || projectType == null) {
+            return List.of();
+        }
+        return libraryRows(IndicatorFramework.SUZHOU_2017, projectType);
+    }
+
+    private List<LibraryIndicator> libraryRows(String frameworkCode, String projectType) {
+        return library.declarationRows(frameworkCode, projectType).stream().map(LibraryIndicator::of).toList();
+    }
+
+    private static DeclarationContent.IndicatorRow fromLibrary(LibraryIndicator e) {
+        return new DeclarationContent.IndicatorRow(null, IndicatorTerm.ANNUAL, e.category(), null, List.of(),
+                e.name(), e.targetText(), null, e.explanation(), e.targetBasis(), null, null, e.weight(), e.id());
+    }
+
+    private IndicatorFramework framework(String code) {
+        return frameworks.findByCode(code).orElseThrow(() -> new IllegalStateException("指标体系不存在：" + code));
+    }
+
+    private static NotFoundException notFound(Long id) {
+        return new NotFoundException("申报表不存在：" + Objects.toString(id));
+    }
+}

@@ -1,0 +1,103 @@
+package cn.perf.persistence.declaration;
+
+import cn.perf.domain.declaration.DeclarationListRow;
+import cn.perf.domain.declaration.DeclarationSearch;
+import cn.perf.domain.scope.Scope;
+import cn.perf.domain.shared.FiscalYear;
+import cn.perf.domain.shared.ResultPage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The list page's query: one projection query for the page (指标数 as a correlated count) and one count query. The
+ * caller's {@link Scope} is part of the {@code where} clause — own units by id, or every unit of the finance
+ * bureau's region through {@code budget_unit.region} — so nothing outside it is ever read.
+ */
+class DeclarationSearchingImpl implements DeclarationSearching {
+
+    private final EntityManager em;
+
+    DeclarationSearchingImpl(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ResultPage<DeclarationListRow> search(Scope scope, DeclarationSearch s) {
+        if (scope.seesNothing()) {
+            return new ResultPage<>(List.of(), 0, s.page(), s.size());
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = where(scope, s, params);
+        TypedQuery<Long> count = em.createQuery(
+                "select count(d) from Declaration d join BudgetUnit u on u.id = d.unitId" + where, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        int page = s.page();
+        if ((long) page * s.size() >= total && total > 0) {
+            page = (int) ((total - 1) / s.size()); // a page past the end shows the last one
+        }
+        TypedQuery<DeclarationListRow> q = em.createQuery("""
+                select new cn.perf.domain.declaration.DeclarationListRow(d.id, d.unitId, u.name, d.projectId,
+                    d.projectName, d.year, d.layout, d.status, d.totalAmount,
+                    (select count(i) from Indicator i where i.declaration = d), d.updatedAt)
+                from Declaration d join BudgetUnit u on u.id = d.unitId""" + where + orderBy(s),
+                DeclarationListRow.class);
+        params.forEach(q::setParameter);
+        List<DeclarationListRow> rows = q.setFirstResult(page * s.size()).setMaxResults(s.size()).getResultList();
+        return new ResultPage<>(rows, total, page, s.size());
+    }
+
+    private static String where(Scope scope, DeclarationSearch s, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder(" where (");
+        if (!scope.visibleUnitIds().isEmpty()) {
+            w.append("d.unitId in :scopeUnits");
+            params.put("scopeUnits", scope.visibleUnitIds());
+        }
+        if (scope.visibleRegion() != null) {
+            w.append(scope.visibleUnitIds().isEmpty() ? "" : " or ").append("u.region = :scopeRegion");
+            params.put("scopeRegion", scope.visibleRegion());
+        }
+        w.append(")");
+        if (s.year() != null) {
+            w.append(" and d.year = :year");
+            params.put("year", FiscalYear.of(s.year()));
+        }
+        if (s.unitId() != null) {
+            w.append(" and d.unitId = :unitId");
+            params.put("unitId", s.unitId());
+        }
+        if (s.layout() != null) {
+            w.append(" and d.layout = :layout");
+            params.put("layout", s.layout());
+        }
+        if (s.status() != null) {
+            w.append(" and d.status = :status");
+            params.put("status", s.status());
+        }
+        if (s.projectName() != null) {
+            w.append(" and lower(d.projectName) like :name escape '\\'");
+            params.put("name", "%" + s.projectName().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return w.toString();
+    }
+
+    private static String orderBy(DeclarationSearch s) {
+        String column = switch (s.sort()) {
+            case PROJECT_NAME -> "d.projectName";
+            case UNIT -> "u.name";
+            case YEAR -> "d.year";
+            case TOTAL_AMOUNT -> "d.totalAmount";
+            case STATUS -> "d.status";
+            case UPDATED_AT -> "d.updatedAt";
+        };
+        String dir = s.ascending() ? " asc" : " desc";
+        return " order by " + column + dir + " nulls last, d.id" + dir;
+    }
+}
