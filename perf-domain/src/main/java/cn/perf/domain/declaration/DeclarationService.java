@@ -35,22 +35,25 @@ public class DeclarationService {
         this.library = library;
     }
 
-    /** A new Suzhou 申报表 (framework {@link IndicatorFramework#SUZHOU_2017}) with the library's 投入 rows. */
+    /**
+     * A new Suzhou 申报表 (framework {@link IndicatorFramework#SUZHOU_2017}) with the library's 投入 rows; returns
+     * its id (never the entity: an edit made on it after this transaction would be silently dropped).
+     */
     @Transactional
-    public Declaration startSuzhou(Long unitId, FiscalYear year, SuzhouHeader header) {
+    public Long startSuzhou(Long unitId, FiscalYear year, SuzhouHeader header) {
         Project project = carriedProject(unitId, header.projectName(), header.projectType(),
                 header.projectAttribute(), year);
         Declaration d = Declaration.newSuzhou(unitId, project.id(), year, header,
                 library.declarationRows(IndicatorFramework.SUZHOU_2017, header.projectType()));
-        return declarations.save(d);
+        return declarations.save(d).id();
     }
 
     /** A new national-layout 申报表 under the given framework (e.g. {@link IndicatorFramework#NATIONAL_2020}). */
     @Transactional
-    public Declaration startNational(Long unitId, FiscalYear year, NationalHeader header, String frameworkCode) {
+    public Long startNational(Long unitId, FiscalYear year, NationalHeader header, String frameworkCode) {
         framework(frameworkCode);
         Project project = carriedProject(unitId, header.projectName(), null, header.projectAttribute(), year);
-        return declarations.save(Declaration.newNational(unitId, project.id(), year, header, frameworkCode));
+        return declarations.save(Declaration.newNational(unitId, project.id(), year, header, frameworkCode)).id();
     }
 
     @Transactional

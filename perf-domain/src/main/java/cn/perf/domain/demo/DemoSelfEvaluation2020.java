@@ -105,8 +105,9 @@ public class DemoSelfEvaluation2020 implements DemoDataSet {
     }
 
     private Declaration reconstructDeclaration(BudgetUnit unit, FiscalYear year, SuzhouFormText form) {
-        Declaration d = declarationService.startSuzhou(unit.id(), year,
-                new SuzhouHeader(form.projectName(), PROJECT_TYPE, null, null, null, null, null, null));
+        Declaration d = declarations.findById(declarationService.startSuzhou(unit.id(), year,
+                new SuzhouHeader(form.projectName(), PROJECT_TYPE, null, null, null, null, null, null)))
+                .orElseThrow();
         for (SubProjectLine s : form.subProjects()) {
             d.addSubProject(s.name(), s.actualAmount());
         }

@@ -56,8 +56,8 @@ class DeclarationServiceTest {
 
     @Test
     void aNewSuzhouDeclarationOpensItsProjectAndIsPrefilledWithTheCommonInputIndicators() {
-        Declaration d = service.startSuzhou(unit.id(), FiscalYear.of(2022),
-                new SuzhouHeader("新系统", "信息化工程及维护类", "市立项目", true, false, "甲", "乙", "65100000"));
+        Declaration d = declarations.findById(service.startSuzhou(unit.id(), FiscalYear.of(2022),
+                new SuzhouHeader("新系统", "信息化工程及维护类", "市立项目", true, false, "甲", "乙", "65100000"))).orElseThrow();
         em.flush();
         em.clear();
 
@@ -77,20 +77,20 @@ class DeclarationServiceTest {
 
     @Test
     void aContinuingProjectKeepsItsIdAcrossYears() {
-        Declaration first = service.startNational(unit.id(), FiscalYear.of(2020),
+        Declaration first = declarations.findById(service.startNational(unit.id(), FiscalYear.of(2020),
                 new NationalHeader("数字城管", "新增项目", null, null, null, null, null, null, null),
-                IndicatorFramework.NATIONAL_2020);
-        Declaration second = service.startNational(unit.id(), FiscalYear.of(2021),
+                IndicatorFramework.NATIONAL_2020)).orElseThrow();
+        Declaration second = declarations.findById(service.startNational(unit.id(), FiscalYear.of(2021),
                 new NationalHeader("数字城管", "延续项目", null, null, null, null, null, null, null),
-                IndicatorFramework.NATIONAL_2020);
+                IndicatorFramework.NATIONAL_2020)).orElseThrow();
         assertThat(second.projectId()).isEqualTo(first.projectId());
         assertThat(projects.findById(first.projectId()).orElseThrow().attribute()).isEqualTo("延续项目");
     }
 
     @Test
     void theWorkflowVerbsCheckTheVersionTheUserSaw() {
-        Declaration d = service.startSuzhou(unit.id(), FiscalYear.of(2023),
-                new SuzhouHeader("工作流项目", "信息化工程及维护类", "市立项目", true, false, null, null, null));
+        Declaration d = declarations.findById(service.startSuzhou(unit.id(), FiscalYear.of(2023),
+                new SuzhouHeader("工作流项目", "信息化工程及维护类", "市立项目", true, false, null, null, null))).orElseThrow();
         assertThatThrownBy(() -> service.submit(d.id(), d.version()))
                 .isInstanceOf(DeclarationRuleException.class).hasMessageContaining("项目资金构成至少要有一个子项目");
 

@@ -100,10 +100,10 @@ class SelfEvaluationServiceTest {
     void onlyAnApprovedDeclarationStartsASelfEvaluation() {
         organization.loadIfAbsent();
         Long unitId = units.findByName(DemoOrganization.XINXI).orElseThrow().id();
-        Declaration draft = declarationService.startSuzhou(unitId, FiscalYear.of(2021),
+        Long draft = declarationService.startSuzhou(unitId, FiscalYear.of(2021),
                 new SuzhouHeader("未审核项目", "信息化工程及维护类", null, null, null, null, null, null));
 
-        assertThatThrownBy(() -> service.startFromDeclaration(draft.id())).isInstanceOf(WorkflowException.class)
+        assertThatThrownBy(() -> service.startFromDeclaration(draft)).isInstanceOf(WorkflowException.class)
                 .hasMessage("只有财政审核通过的申报表才能生成自评表，当前状态：草稿");
     }
 
