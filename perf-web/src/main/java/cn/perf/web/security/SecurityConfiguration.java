@@ -8,7 +8,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Form login against BCrypt-hashed accounts in the database; everything but the login page needs a login. */
+/**
+ * Form login against BCrypt-hashed accounts in the database; everything but the login page, the static assets
+ * ({@code /webjars/**}, {@code /css/**}, {@code /js/**}) and health needs a login.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -16,7 +19,8 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/actuator/health/**", "/error")
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+                                "/actuator/health/**", "/error")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
