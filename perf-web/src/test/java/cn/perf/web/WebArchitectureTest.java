@@ -31,6 +31,12 @@ class WebArchitectureTest {
             .should().dependOnClassesThat(repositoryPorts())
             .because("repository ports (domain interfaces that Spring Data implements) are for use-case services");
 
+    @ArchTest
+    static final ArchRule webNeverSeesEntities = noClasses().that().resideInAPackage("cn.perf.web..")
+            .should().dependOnClassesThat().areAnnotatedWith("jakarta.persistence.Entity")
+            .because("pages bind to form objects and read projections (DESIGN.md §8): an entity edited outside "
+                    + "its transaction is silently dropped");
+
     /** Domain interfaces that some Spring Data repository in perf-persistence extends. */
     private static DescribedPredicate<JavaClass> repositoryPorts() {
         return DescribedPredicate.describe("are repository ports implemented by Spring Data",

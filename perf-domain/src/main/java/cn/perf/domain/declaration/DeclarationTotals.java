@@ -13,6 +13,7 @@ import java.util.function.Function;
  * @param subProjectTotal     项目资金构成合计 (empty amounts count as 0)
  * @param fundingTotals       项目资金来源 合计 row; a column with no figure at all is null
  * @param planMatchesComposition 本年度计划数合计 (0 when empty) = 项目资金构成合计
+ * @param requestTotal        资金总额 (national), null when empty
  * @param ownFunds            自有资金 = 事业收入 + 经营性收入 + 其他 (national), null when all empty
  * @param sumOfParts          财政拨款 + 自有资金 (national)
  * @param requestMatches      资金总额 = 财政拨款 + 自有资金 (national); false while 资金总额 is empty
@@ -20,7 +21,8 @@ import java.util.function.Function;
  * @param executionRate       上年度预算执行率 (%), null when not computable
  */
 public record DeclarationTotals(Money subProjectTotal, Declaration.FundingTotals fundingTotals,
-                                boolean planMatchesComposition, Money ownFunds, Money sumOfParts,
+                                boolean planMatchesComposition, Money requestTotal, Money ownFunds,
+                                Money sumOfParts,
                                 boolean requestMatches, BigDecimal allocationRate, BigDecimal executionRate) {
 
     public static DeclarationTotals of(DeclarationContent c) {
@@ -31,7 +33,8 @@ public record DeclarationTotals(Money subProjectTotal, Declaration.FundingTotals
                 sum(c, DeclarationContent.FundingRow::currentYear));
         Money planned = funding.currentYear() == null ? Money.ZERO : funding.currentYear();
         FundsRequest r = c.fundsRequest();
-        return new DeclarationTotals(subTotal, funding, planned.equals(subTotal), r.ownFunds(), r.sumOfParts(),
+        return new DeclarationTotals(subTotal, funding, planned.equals(subTotal), r.total(), r.ownFunds(),
+                r.sumOfParts(),
                 r.total() != null && r.total().equals(r.sumOfParts()), c.priorYearFunds().allocationRate(),
                 c.priorYearFunds().executionRate());
     }

@@ -1,0 +1,269 @@
+package cn.perf.web.declaration;
+
+import cn.perf.domain.declaration.DeclarationCommands.CreateDeclaration;
+import cn.perf.domain.declaration.DeclarationCommands.ReviseDeclaration;
+import cn.perf.domain.declaration.DeclarationContent;
+import cn.perf.domain.declaration.DeclarationFiling;
+import cn.perf.domain.declaration.DeclarationPage;
+import cn.perf.domain.declaration.DeclarationRuleException;
+import cn.perf.domain.declaration.DeclarationSearch;
+import cn.perf.domain.declaration.DeclarationStatus;
+import cn.perf.domain.declaration.NewDeclaration;
+import cn.perf.domain.scope.Scope;
+import cn.perf.domain.shared.InvalidCommandException;
+import cn.perf.domain.shared.NotFoundException;
+import cn.perf.domain.shared.StaleVersionException;
+import cn.perf.domain.template.FormLayout;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Year;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The 绩效目标申报表 pages (DESIGN.md §7): list, new, read view, edit, copy to next year, submit. Every action runs
+ * in the signed-in user's {@link Scope}; a declaration outside it is 404. Saving binds to {@link DeclarationForm},
+ * checks its shape, and sends the whole content to {@link DeclarationFiling}; violations land next to their
+ * fields with every typed value re-rendered, and a stale save shows the 409 page with the user's input beside the
+ * stored values. No business rule lives here.
+ */
+@Controller
+@RequestMapping("/declarations")
+class DeclarationController {
+
+    private final DeclarationFiling filing;
+    private final DeclarationFormModel formModel;
+
+    DeclarationController(DeclarationFiling filing, DeclarationFormModel formModel) {
+        this.filing = filing;
+        this.formModel = formModel;
+    }
+
+    @InitBinder(DeclarationFormModel.FORM)
+    void binder(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(DeclarationForms.MAX_ROWS + 1);
+        binder.setDisallowedFields("id", "version", "layout", "unitId");
+    }
+
+    // ------------------------------------------------------------------ list
+
+    @GetMapping
+    String list(Scope scope, @RequestParam(required = false) Integer year,
+                @RequestParam(required = false) Long unitId, @RequestParam(required = false) FormLayout layout,
+                @RequestParam(required = false) DeclarationStatus status,
+                @RequestParam(required = false) String name, @RequestParam(defaultValue = "0") int page,
+                @RequestParam(defaultValue = "20") int size,
+                @RequestParam(defaultValue = "UPDATED_AT") DeclarationSearch.Sort sort,
+                @RequestParam(defaultValue = "desc") String dir, Model model) {
+        DeclarationSearch search = new DeclarationSearch(year, unitId, layout, status, name, page, size, sort,
+                "asc".equalsIgnoreCase(dir));
+        model.addAttribute("search", search);
+        model.addAttribute("result", filing.search(scope, search));
+        model.addAttribute("units", scope.seesSeveralUnits() ? filing.visibleUnits(scope) : java.util.List.of());
+        model.addAttribute("canFile", !scope.fileableUnitIds().isEmpty());
+        model.addAttribute("statuses", DeclarationStatus.values());
+        model.addAttribute("layouts", FormLayout.values());
+        model.addAttribute("years", years());
+        return "declaration/list";
+    }
+
+    private static java.util.List<Integer> years() {
+        int now = Year.now().getValue();
+        java.util.List<Integer> out = new java.util.ArrayList<>();
+        for (int y = now + 1; y >= 2018; y--) {
+            out.add(y);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ new
+
+    @GetMapping("/new")
+    String newForm(Scope scope, @RequestParam(defaultValue = "SUZHOU") FormLayout layout,
+                   @RequestParam(required = false) Integer year, @RequestParam(required = false) String projectType,
+                   @RequestParam(required = false) String frameworkCode, Model model) {
+        int y = year == null ? Year.now().getValue() + 1 : year;
+        NewDeclaration start = filing.start(scope, layout, y, projectType, frameworkCode);
+        DeclarationForm form = DeclarationForms.from(start.content(), layout, y, start.units().get(0).id(),
+                start.framework().code());
+        return renderForm(model, form, null, start, false);
+    }
+
+    @PostMapping
+    String create(Scope scope, @ModelAttribute(DeclarationFormModel.FORM) DeclarationForm form, BindingResult result,
+                  @RequestParam(name = "_op", required = false) String op,
+                  @RequestParam(name = "unitId", required = false) Long unitId,
+                  @RequestParam(name = "layout", defaultValue = "SUZHOU") FormLayout layout, Model model,
+                  RedirectAttributes redirect) {
+        form.setLayout(layout);
+        form.setUnitId(unitId);
+        NewDeclaration start = filing.start(scope, layout, form.getYear() == null ? Year.now().getValue() + 1
+                : form.getYear(), form.getProjectType(), form.getFrameworkCode());
+        if (form.getUnitId() == null) {
+            form.setUnitId(start.units().get(0).id());
+        }
+        if (op != null && !op.isBlank()) {
+            return renderOperation(model, form, null, start, op);
+        }
+        DeclarationContent content = DeclarationForms.toContent(form, result);
+        if (content == null) {
+            return renderForm(model, form, null, start, false);
+        }
+        try {
+            Long id = filing.create(scope, new CreateDeclaration(form.getUnitId(), layout, form.getYear(),
+                    form.getFrameworkCode(), content));
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/declarations/" + id + "/edit";
+        } catch (InvalidCommandException e) {
+            DeclarationFormModel.reject(result, e.violations());
+            return renderForm(model, form, null, start, false);
+        }
+    }
+
+    // ------------------------------------------------------------------ read, edit, save
+
+    @GetMapping("/{id}")
+    String detail(Scope scope, @PathVariable long id, Model model) {
+        DeclarationPage page = filing.page(scope, id);
+        model.addAttribute("page", page);
+        model.addAttribute("d", page.detail());
+        return "declaration/detail";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(Scope scope, @PathVariable long id, Model model) {
+        DeclarationPage page = filing.page(scope, id);
+        if (!page.editable()) {
+            return "redirect:/declarations/" + id;
+        }
+        DeclarationForm form = DeclarationForms.from(page.detail());
+        model.addAttribute("page", page);
+        return renderForm(model, form, page.detail().status(), null, true);
+    }
+
+    @PostMapping("/{id}/edit")
+    String save(Scope scope, @PathVariable long id, @ModelAttribute(DeclarationFormModel.FORM) DeclarationForm form,
+                BindingResult result, @RequestParam(name = "version") long version,
+                @RequestParam(name = "_op", required = false) String op, Model model,
+                RedirectAttributes redirect, HttpServletResponse response) {
+        DeclarationPage page = filing.page(scope, id);
+        form.setId(id);
+        form.setVersion(version);
+        form.setLayout(page.detail().layout());
+        form.setUnitId(page.detail().unitId());
+        form.setYear(page.detail().year().value());
+        form.setFrameworkCode(page.detail().frameworkCode());
+        model.addAttribute("page", page);
+        boolean andSubmit = "submit".equals(op);
+        if (op != null && !op.isBlank() && !andSubmit) {
+            return renderOperation(model, form, page.detail().status(), null, op);
+        }
+        if (!page.editable()) {
+            result.reject("declaration.notEditable");
+            return renderForm(model, form, page.detail().status(), null, true);
+        }
+        DeclarationContent content = DeclarationForms.toContent(form, result);
+        if (content == null) {
+            return renderForm(model, form, page.detail().status(), null, true);
+        }
+        try {
+            filing.revise(scope, new ReviseDeclaration(id, version, content));
+        } catch (InvalidCommandException e) {
+            DeclarationFormModel.reject(result, e.violations());
+            return renderForm(model, form, page.detail().status(), null, true);
+        } catch (StaleVersionException | OptimisticLockingFailureException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return conflict(scope, id, form, model);
+        }
+        if (andSubmit) {
+            // 提交 from the form: what was just saved goes to the 主管部门 (or the blocking findings are shown)
+            return submit(scope, id, filing.page(scope, id).detail().version(), redirect);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/declarations/" + id + "/edit";
+    }
+
+    /** The 409 page: the user's unsaved values beside the stored ones; nothing typed is lost. */
+    private String conflict(Scope scope, long id, DeclarationForm mine, Model model) {
+        DeclarationPage stored = filing.page(scope, id);
+        DeclarationForm theirs = DeclarationForms.from(stored.detail());
+        model.addAttribute("stored", stored.detail());
+        model.addAttribute("differences", FormDifferences.between(mine, theirs));
+        model.addAttribute("mine", FormDifferences.fields(mine));
+        model.addAttribute("storedVersion", stored.detail().version());
+        model.addAttribute("editable", stored.editable());
+        return "declaration/conflict";
+    }
+
+    // ------------------------------------------------------------------ copy, submit
+
+    @PostMapping("/{id}/copy")
+    String copy(Scope scope, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            Long copy = filing.copyToNextYear(scope, id);
+            redirect.addFlashAttribute("copied", true);
+            return "redirect:/declarations/" + copy + "/edit";
+        } catch (InvalidCommandException e) {
+            redirect.addFlashAttribute("problems", e.violations().stream()
+                    .map(cn.perf.domain.shared.Violation::message).toList());
+            return "redirect:/declarations/" + id;
+        }
+    }
+
+    @PostMapping("/{id}/submit")
+    String submit(Scope scope, @PathVariable long id, @RequestParam long version, RedirectAttributes redirect) {
+        try {
+            filing.submit(scope, id, version);
+            redirect.addFlashAttribute("submitted", true);
+        } catch (DeclarationRuleException e) {
+            redirect.addFlashAttribute("problems", e.findings().stream()
+                    .map(cn.perf.domain.declaration.DeclarationFinding::message).toList());
+        } catch (StaleVersionException | OptimisticLockingFailureException e) {
+            redirect.addFlashAttribute("stale", true);
+        } catch (IllegalStateException e) {
+            redirect.addFlashAttribute("problems", java.util.List.of(e.getMessage()));
+        }
+        return "redirect:/declarations/" + id;
+    }
+
+    // ------------------------------------------------------------------ rendering
+
+    private String renderOperation(Model model, DeclarationForm form, DeclarationStatus status, NewDeclaration start,
+                                   String op) {
+        if (op.startsWith("lint")) {
+            return renderForm(model, form, status, start, true);
+        }
+        DeclarationFormController.applyOperation(form, op, filing);
+        return renderForm(model, form, status, start, false);
+    }
+
+    private String renderForm(Model model, DeclarationForm form, DeclarationStatus status, NewDeclaration start,
+                              boolean withFindings) {
+        formModel.fill(model, form, status, withFindings || form.getId() != null);
+        if (start != null) {
+            model.addAttribute("units", start.units());
+            model.addAttribute("frameworks", start.frameworks());
+            model.addAttribute("projectTypes", start.projectTypes());
+        }
+        return "declaration/form";
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+}

@@ -1,0 +1,122 @@
+package cn.perf.web.declaration;
+
+import cn.perf.domain.declaration.DeclarationContent;
+import cn.perf.domain.declaration.DeclarationFiling;
+import cn.perf.domain.declaration.DeclarationFinding;
+import cn.perf.domain.declaration.DeclarationStatus;
+import cn.perf.domain.declaration.DeclarationTotals;
+import cn.perf.domain.declaration.FundingSourceKind;
+import cn.perf.domain.declaration.IndicatorTerm;
+import cn.perf.domain.declaration.NationalHeader;
+import cn.perf.domain.declaration.TargetReading;
+import cn.perf.domain.shared.Violation;
+import cn.perf.domain.template.FormLayout;
+import cn.perf.domain.template.FrameworkView;
+import cn.perf.web.declaration.DeclarationForm.IndicatorForm;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.NotReadablePropertyException;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+
+/**
+ * Prepares what the form page (and its htmx fragments) render from an unsaved {@link DeclarationForm}: the
+ * framework's categories, the library, the 对应子项目 choices, how each 目标值 reads, the live totals and the lint.
+ * Shared by {@link DeclarationController} and {@link DeclarationFormController} so a fragment and the whole page
+ * never disagree.
+ */
+@Component
+class DeclarationFormModel {
+
+    static final String FORM = "form";
+
+    private final DeclarationFiling filing;
+
+    DeclarationFormModel(DeclarationFiling filing) {
+        this.filing = filing;
+    }
+
+    /** Fills {@code model} for {@code templates/declaration/form.html}. */
+    void fill(Model model, DeclarationForm form, DeclarationStatus status, boolean withFindings) {
+        FormLayout layout = form.getLayout() == null ? FormLayout.SUZHOU : form.getLayout();
+        form.setLayout(layout);
+        int year = form.getYear() == null ? java.time.Year.now().getValue() + 1 : form.getYear();
+        form.setYear(year);
+        DeclarationForms.dropEmptyRowsKeepingNew(form);
+        FrameworkView framework = filing.framework(layout, year, form.getFrameworkCode());
+        form.setFrameworkCode(framework.code());
+        DeclarationContent content = DeclarationForms.toContentLenient(form);
+        model.addAttribute(FORM, form);
+        model.addAttribute("layout", layout);
+        model.addAttribute("isNew", form.getId() == null);
+        model.addAttribute("status", status == null ? DeclarationStatus.DRAFT : status);
+        model.addAttribute("framework", framework);
+        model.addAttribute("library", filing.library(layout, form.getProjectType()));
+        model.addAttribute("totals", DeclarationTotals.of(content));
+        model.addAttribute("readings", readings(form));
+        model.addAttribute("subProjectOptions", subProjectOptions(form));
+        model.addAttribute("annualRows", DeclarationForms.rowsOfTerm(form, IndicatorTerm.ANNUAL));
+        model.addAttribute("longTermRows", DeclarationForms.rowsOfTerm(form, IndicatorTerm.LONG_TERM));
+        model.addAttribute("fundingKinds", FundingSourceKind.values());
+        model.addAttribute("nationalAttributes", List.of(NationalHeader.NEW_PROJECT, NationalHeader.CONTINUING_PROJECT));
+        model.addAttribute("basisKinds", cn.perf.domain.declaration.BasisKind.values());
+        model.addAttribute("directions", cn.perf.scoring.target.Direction.values());
+        List<DeclarationFinding> findings = withFindings
+                ? filing.check(layout, framework.code(), content) : List.of();
+        model.addAttribute("findings", findings);
+        model.addAttribute("showFindings", withFindings);
+    }
+
+    /** How each indicator's 目标值 reads, by row index. */
+    List<TargetReading> readings(DeclarationForm form) {
+        List<TargetReading> out = new ArrayList<>();
+        for (IndicatorForm row : form.getIndicators()) {
+            out.add(reading(row));
+        }
+        return out;
+    }
+
+    TargetReading reading(IndicatorForm row) {
+        return filing.readTarget(row.getTargetText(), row.getName(), row.getExplanation(), row.getDirection());
+    }
+
+    /** 对应子项目 choices: key → name of the form's sub-project rows, in order. */
+    static Map<String, String> subProjectOptions(DeclarationForm form) {
+        Map<String, String> out = new LinkedHashMap<>();
+        form.getSubProjects().forEach(s -> out.put(s.getKey(), s.getName() == null || s.getName().isBlank()
+                ? "—" : s.getName()));
+        return out;
+    }
+
+    /** Puts each domain violation next to its field; violations of the form as a whole go on top. */
+    static void reject(BindingResult result, List<Violation> violations) {
+        for (Violation v : violations) {
+            String path = formPath(v.path());
+            if (path.isEmpty()) {
+                result.reject("violation." + v.code(), v.argsArray(), v.message());
+                continue;
+            }
+            try {
+                result.rejectValue(path, "violation." + v.code(), v.argsArray(), v.message());
+            } catch (NotReadablePropertyException | IllegalArgumentException e) {
+                result.reject("violation." + v.code(), v.argsArray(), v.message());
+            }
+        }
+    }
+
+    /** The form's property for a domain path ({@code texts.overview} → {@code overview}). */
+    static String formPath(String domainPath) {
+        if (domainPath.startsWith("texts.")) {
+            return domainPath.substring("texts.".length());
+        }
+        return switch (domainPath) {
+            case "signOff.unitLeader" -> "signUnitLeader";
+            case "signOff.preparer" -> "signPreparer";
+            case "fundsRequest" -> "requestTotal";
+            default -> domainPath;
+        };
+    }
+}
