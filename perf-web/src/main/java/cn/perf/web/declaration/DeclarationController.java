@@ -151,7 +151,8 @@ class DeclarationController {
         }
         DeclarationForm form = DeclarationForms.from(page.detail());
         model.addAttribute("page", page);
-        return renderForm(model, form, page.detail().status(), null, true);
+        formModel.fill(model, form, page.detail().status(), true, page);
+        return "declaration/form";
     }
 
     @PostMapping("/{id}/edit")

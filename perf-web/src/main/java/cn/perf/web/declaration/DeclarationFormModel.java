@@ -3,6 +3,7 @@ package cn.perf.web.declaration;
 import cn.perf.domain.declaration.DeclarationContent;
 import cn.perf.domain.declaration.DeclarationFiling;
 import cn.perf.domain.declaration.DeclarationFinding;
+import cn.perf.domain.declaration.DeclarationPage;
 import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.declaration.DeclarationTotals;
 import cn.perf.domain.declaration.FundingSourceKind;
@@ -41,12 +42,23 @@ class DeclarationFormModel {
 
     /** Fills {@code model} for {@code templates/declaration/form.html}. */
     void fill(Model model, DeclarationForm form, DeclarationStatus status, boolean withFindings) {
+        fill(model, form, status, withFindings, null);
+    }
+
+    /**
+     * As {@link #fill(Model, DeclarationForm, DeclarationStatus, boolean)}; when the form was just built from
+     * {@code stored} (an edit page's first render), its framework, library and findings are reused instead of
+     * being read and computed again.
+     */
+    void fill(Model model, DeclarationForm form, DeclarationStatus status, boolean withFindings,
+              DeclarationPage stored) {
         FormLayout layout = form.getLayout() == null ? FormLayout.SUZHOU : form.getLayout();
         form.setLayout(layout);
         int year = form.getYear() == null ? java.time.Year.now().getValue() + 1 : form.getYear();
         form.setYear(year);
         DeclarationForms.dropEmptyRowsKeepingNew(form);
-        FrameworkView framework = filing.framework(layout, year, form.getFrameworkCode());
+        FrameworkView framework = stored != null ? stored.framework()
+                : filing.framework(layout, year, form.getFrameworkCode());
         form.setFrameworkCode(framework.code());
         DeclarationContent content = DeclarationForms.toContentLenient(form);
         model.addAttribute(FORM, form);
@@ -54,7 +66,7 @@ class DeclarationFormModel {
         model.addAttribute("isNew", form.getId() == null);
         model.addAttribute("status", status == null ? DeclarationStatus.DRAFT : status);
         model.addAttribute("framework", framework);
-        model.addAttribute("library", filing.library(layout, form.getProjectType()));
+        model.addAttribute("library", stored != null ? stored.library() : filing.library(layout, form.getProjectType()));
         model.addAttribute("totals", DeclarationTotals.of(content));
         model.addAttribute("readings", readings(form));
         model.addAttribute("subProjectOptions", subProjectOptions(form));
@@ -64,8 +76,8 @@ class DeclarationFormModel {
         model.addAttribute("nationalAttributes", List.of(NationalHeader.NEW_PROJECT, NationalHeader.CONTINUING_PROJECT));
         model.addAttribute("basisKinds", cn.perf.domain.declaration.BasisKind.values());
         model.addAttribute("directions", cn.perf.scoring.target.Direction.values());
-        List<DeclarationFinding> findings = withFindings
-                ? filing.check(layout, framework.code(), content) : List.of();
+        List<DeclarationFinding> findings = !withFindings ? List.of()
+                : stored != null ? stored.findings() : filing.check(layout, framework.code(), content);
         model.addAttribute("findings", findings);
         model.addAttribute("showFindings", withFindings);
     }
