@@ -397,12 +397,13 @@ public class Declaration {
      */
     public void revise(DeclarationContent c) {
         Objects.requireNonNull(c, "content");
-        requireEditable();
+        checkEditable();
         List<cn.perf.domain.shared.Violation> violations = DeclarationContentRules.check(c, layout,
                 ids(subProjects, SubProject::id), ids(indicators, Indicator::id), ids(milestones, Milestone::id));
         if (!violations.isEmpty()) {
             throw new cn.perf.domain.shared.InvalidCommandException(violations);
         }
+        touch();
         this.projectName = c.projectName().strip();
         this.projectLeader = strip(c.projectLeader());
         this.contactPhone = strip(c.contactPhone());
@@ -511,8 +512,10 @@ public class Declaration {
 
     private void reconcileIndicators(DeclarationContent c) {
         java.util.Map<String, SubProject> byKey = new java.util.HashMap<>();
-        for (int i = 0; i < c.subProjects().size(); i++) {
-            byKey.put(c.subProjects().get(i).key(), subProjects.get(i));
+        if (layout == FormLayout.SUZHOU) { // a national form has no 子项目: such rows of a content are ignored
+            for (int i = 0; i < c.subProjects().size(); i++) {
+                byKey.put(c.subProjects().get(i).key(), subProjects.get(i));
+            }
         }
         java.util.Map<Long, Indicator> stored = new java.util.HashMap<>();
         indicators.forEach(i -> stored.put(i.id(), i));
@@ -717,8 +720,13 @@ public class Declaration {
         this.totalAmount = layout == FormLayout.SUZHOU ? subProjectTotal() : fundsRequest().total();
     }
 
+    /** Refuses unless a draft or returned, then marks the declaration changed (see {@link #updatedAt}). */
     private void requireEditable() {
+        checkEditable();
         touch();
+    }
+
+    private void checkEditable() {
         if (!status.editable()) {
             throw new IllegalStateException("申报表当前状态为“" + status.label() + "”，不能修改"
                     + (status == DeclarationStatus.APPROVED ? "：审核通过的绩效目标已锁定，变更须走目标调整" : ""));

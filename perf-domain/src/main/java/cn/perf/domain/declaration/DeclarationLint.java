@@ -53,8 +53,10 @@ public final class DeclarationLint {
         TARGET_MISSING(true),
         /** 目标值 cannot be read (and is not a placeholder). */
         TARGET_UNREADABLE(true),
-        /** A placeholder ({@code * - / _}, 无, 略) where a value belongs: a 目标值 (blocking) or another field. */
-        PLACEHOLDER_VALUE(true),
+        /** A 目标值 that is a placeholder ({@code * - / _}, 无, 略). */
+        PLACEHOLDER_TARGET(true),
+        /** A placeholder where another value belongs (指标解释, 目标值来源, a text block …). */
+        PLACEHOLDER_VALUE(false),
         /** A 定量 目标值 with no unit ({@code 43.2}, {@code 100}). */
         QUANTITATIVE_WITHOUT_UNIT(false),
         /** A rate target above 100% (完成率 ≥ 120%). */
@@ -251,7 +253,7 @@ public final class DeclarationLint {
             return;
         }
         if (isPlaceholder(t.originalText())) {
-            out.add(DeclarationFinding.error(Rule.PLACEHOLDER_VALUE, path,
+            out.add(DeclarationFinding.error(Rule.PLACEHOLDER_TARGET, path,
                     label + "：目标值“" + t.originalText().strip() + "”是占位符，请填写实际目标"));
             return;
         }
@@ -273,7 +275,8 @@ public final class DeclarationLint {
                     + "”超过 100%，请确认（完成率、达标率等不会超过 100%）"));
         }
         Direction effective = row.direction() != null ? row.direction() : t.direction();
-        if (row.direction() == null) {
+        if (row.direction() == null && t.operator().isEquality()) {
+            // only an = (or bare) target is ambiguous (DESIGN §3.4); ≥/≤ say which way is better
             Optional<DirectionHint> hint = p.advisor().suggest(row.name(), row.explanation());
             if (hint.isPresent() && hint.get().direction() != effective) {
                 out.add(DeclarationFinding.notice(Rule.AMBIGUOUS_DIRECTION, path, label + "：目标值“"

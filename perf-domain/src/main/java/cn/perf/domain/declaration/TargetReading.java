@@ -41,7 +41,8 @@ public record TargetReading(IndicatorValue.Kind kind, boolean blank, String read
                 + (v.unitText().isEmpty() ? "" : " " + v.unitText());
         Optional<DirectionHint> hint = advisor.suggest(name, explanation);
         Direction effective = confirmedDirection != null ? confirmedDirection : v.direction();
-        boolean hinted = hint.isPresent() && hint.get().direction() != effective;
+        // only an = (or bare) target is ambiguous (DESIGN §3.4): ≥ / ≤ say which way is better themselves
+        boolean hinted = v.operator().isEquality() && hint.isPresent() && hint.get().direction() != effective;
         boolean ask = confirmedDirection == null && (v.operator().isEquality() || hinted);
         return new TargetReading(v.kind(), false, reading, effective, confirmedDirection != null, ask,
                 hinted ? hint.get().reason() : null, null);

@@ -247,7 +247,7 @@ class DeclarationLintTest {
                 assertThat(f.path()).isEqualTo("indicators[0]");
                 assertThat(f.message()).isEqualTo("年度绩效指标第 1 行“建设模块数”：目标值未填写");
             });
-            assertThat(rules(suzhou(c))).doesNotContain(Rule.TARGET_UNREADABLE, Rule.PLACEHOLDER_VALUE);
+            assertThat(rules(suzhou(c))).doesNotContain(Rule.TARGET_UNREADABLE, Rule.PLACEHOLDER_TARGET);
             assertThat(rules(suzhou(cleanSuzhou()))).doesNotContain(Rule.TARGET_MISSING);
         }
 
@@ -267,7 +267,7 @@ class DeclarationLintTest {
         @Test
         void aPlaceholderTargetBlocksButAPlaceholderExplanationIsANotice() {
             DeclarationContent star = withIndicator(cleanSuzhou(), 0, r -> withTarget(r, "*"));
-            assertThat(of(Rule.PLACEHOLDER_VALUE, suzhou(star))).singleElement().satisfies(f -> {
+            assertThat(of(Rule.PLACEHOLDER_TARGET, suzhou(star))).singleElement().satisfies(f -> {
                 assertThat(f.blocking()).isTrue();
                 assertThat(f.path()).isEqualTo("indicators[0]");
                 assertThat(f.message()).isEqualTo("年度绩效指标第 1 行“建设模块数”：目标值“*”是占位符，请填写实际目标");
@@ -289,7 +289,7 @@ class DeclarationLintTest {
 
             DeclarationContent corrected = withIndicator(cleanSuzhou(), 0,
                     r -> withExplanation(withTarget(r, "≥6个"), "建设的功能模块个数"));
-            assertThat(rules(suzhou(corrected))).doesNotContain(Rule.PLACEHOLDER_VALUE);
+            assertThat(rules(suzhou(corrected))).doesNotContain(Rule.PLACEHOLDER_VALUE, Rule.PLACEHOLDER_TARGET);
         }
 
         @Test
@@ -464,6 +464,7 @@ class DeclarationLintTest {
             all.addAll(suzhou(withSubProjects(s, List.of()).withIndicators(List.of())));
             all.addAll(national(withRequest(n, FundsRequest.NONE)));
             all.addAll(national(withRequest(n, new FundsRequest(Money.ofWan("1"), null, null, null, null))));
+            all.addAll(suzhou(withLeader(s, "无")));
             return all;
         }
 
@@ -473,17 +474,15 @@ class DeclarationLintTest {
         }
 
         @Test
-        void aFindingBlocksExactlyWhenItsRuleDoesExceptPlaceholdersOutsideTheTarget() {
+        void aFindingBlocksExactlyWhenItsRuleDoes() {
             for (DeclarationFinding f : everything()) {
-                if (f.rule() != Rule.PLACEHOLDER_VALUE) {
-                    assertThat(f.blocking()).as(f.rule() + " " + f.message()).isEqualTo(f.rule().blocking());
-                }
+                assertThat(f.blocking()).as(f.rule() + " " + f.message()).isEqualTo(f.rule().blocking());
             }
             assertThat(EnumSet.allOf(Rule.class).stream().filter(Rule::blocking)).containsExactlyInAnyOrder(
                     Rule.NO_SUB_PROJECT, Rule.SUB_PROJECT_AMOUNT_MISSING, Rule.PLAN_NOT_COMPOSITION,
                     Rule.FUNDS_REQUEST_MISSING, Rule.FUNDS_REQUEST_MISMATCH, Rule.NO_INDICATOR,
                     Rule.INDICATOR_NAME_MISSING, Rule.CATEGORY_NOT_IN_FRAMEWORK, Rule.TARGET_MISSING,
-                    Rule.TARGET_UNREADABLE, Rule.PLACEHOLDER_VALUE);
+                    Rule.TARGET_UNREADABLE, Rule.PLACEHOLDER_TARGET);
         }
 
         @Test

@@ -68,11 +68,12 @@ class TargetReadingTest {
     }
 
     @Test
-    void anExplicitOperatorAgainstTheHintStillAsks() {
+    void anExplicitOperatorSaysTheDirectionItselfAndIsNotAskedAbout() {
+        // DESIGN §3.4: only = (or bare) targets are ambiguous; ≥ is the filer's explicit word
         TargetReading r = read("≥5%", "业务系统投诉率");
         assertThat(r.direction()).isEqualTo(Direction.HIGHER_IS_BETTER);
-        assertThat(r.needsDirection()).isTrue();
-        assertThat(r.hint()).contains("投诉率");
+        assertThat(r.needsDirection()).isFalse();
+        assertThat(r.hint()).isNull();
     }
 
     @Test

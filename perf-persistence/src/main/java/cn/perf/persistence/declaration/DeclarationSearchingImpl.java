@@ -88,13 +88,19 @@ class DeclarationSearchingImpl implements DeclarationSearching {
         return w.toString();
     }
 
+    /** 状态 sorts in workflow order (草稿, 已提交, 主管部门审核通过, 退回修改, 财政审核通过, 不予通过), not by name. */
+    private static final String STATUS_ORDER = java.util.Arrays.stream(
+                    cn.perf.domain.declaration.DeclarationStatus.values())
+            .map(st -> " when cn.perf.domain.declaration.DeclarationStatus." + st.name() + " then " + st.ordinal())
+            .collect(java.util.stream.Collectors.joining("", "case d.status", " end"));
+
     private static String orderBy(DeclarationSearch s) {
         String column = switch (s.sort()) {
             case PROJECT_NAME -> "d.projectName";
             case UNIT -> "u.name";
             case YEAR -> "d.year";
             case TOTAL_AMOUNT -> "d.totalAmount";
-            case STATUS -> "d.status";
+            case STATUS -> STATUS_ORDER;
             case UPDATED_AT -> "d.updatedAt";
         };
         String dir = s.ascending() ? " asc" : " desc";
