@@ -152,6 +152,26 @@ public class DeclarationFiling {
         return lint.check(content, layout, f);
     }
 
+    /**
+     * The violations a save of {@code content} would be refused for, without saving anything: so that a page whose
+     * input also has shape errors (a malformed amount) reports every problem at once. {@code id} is the
+     * declaration being edited (its row ids are the valid ones), or null for a new one.
+     */
+    @Transactional
+    public List<Violation> violations(Scope scope, Long id, FormLayout layout, DeclarationContent content) {
+        if (id == null) {
+            return DeclarationContentRules.check(content, layout, Set.of(), Set.of(), Set.of());
+        }
+        Declaration d = declarations.findById(id).filter(x -> scope.canSee(x.unitId(), null) || scope.canFile(x.unitId()))
+                .orElseThrow(() -> notFound(id));
+        return DeclarationContentRules.check(content, d.layout(), idsOf(d.subProjects(), SubProject::id),
+                idsOf(d.indicators(), Indicator::id), idsOf(d.milestones(), Milestone::id));
+    }
+
+    private static <T> Set<Long> idsOf(List<T> rows, java.util.function.Function<T, Long> id) {
+        return rows.stream().map(id).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** How a 目标值 is read, for the sentence beside the field. */
     public TargetReading readTarget(String text, String name, String explanation, Direction confirmed) {
         return TargetReading.of(text, name, explanation, confirmed, advisor);

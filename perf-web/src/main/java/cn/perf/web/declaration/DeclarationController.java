@@ -118,8 +118,14 @@ class DeclarationController {
         if (op != null && !op.isBlank()) {
             return renderOperation(model, form, null, start, op);
         }
+        if (form.getYear() == null) {
+            result.rejectValue("year", "violation.required", new Object[] {"项目年度"}, "项目年度不能为空");
+        }
         DeclarationContent content = DeclarationForms.toContent(form, result);
-        if (content == null) {
+        if (content == null || result.hasErrors()) {
+            // shape errors and the domain's checks of everything else, all at once
+            DeclarationFormModel.reject(result, filing.violations(scope, null, layout,
+                    DeclarationForms.toContentLenient(form)));
             return renderForm(model, form, null, start, false);
         }
         try {
@@ -178,6 +184,9 @@ class DeclarationController {
         }
         DeclarationContent content = DeclarationForms.toContent(form, result);
         if (content == null) {
+            // shape errors and the domain's checks of everything else, all at once
+            DeclarationFormModel.reject(result, filing.violations(scope, id, form.getLayout(),
+                    DeclarationForms.toContentLenient(form)));
             return renderForm(model, form, page.detail().status(), null, true);
         }
         try {
