@@ -139,10 +139,19 @@ public class DeclarationFiling {
         return libraryFor(layout, projectType);
     }
 
-    /** The framework a form of this code uses (for a page re-rendered from unsaved input). */
+    /**
+     * The framework a new form of this layout and year uses: {@code frameworkCode} when it applies to the year,
+     * else the newest that does (for a page re-rendered from unsaved input).
+     */
     @Transactional
     public FrameworkView framework(FormLayout layout, int year, String frameworkCode) {
         return chooseFramework(layout, year, frameworkCode);
+    }
+
+    /** The framework of a stored declaration, by its code (it does not change when the page is re-rendered). */
+    @Transactional
+    public FrameworkView storedFramework(String frameworkCode) {
+        return FrameworkView.of(framework(frameworkCode));
     }
 
     /** The lint of unsaved input (检查 while typing; nothing is stored). */
@@ -310,7 +319,8 @@ public class DeclarationFiling {
     private FrameworkView chooseFramework(FormLayout layout, int year, String code) {
         List<IndicatorFramework> all = frameworks.findAllByOrderByIdAsc().stream()
                 .filter(f -> f.layout() == layout).toList();
-        return all.stream().filter(f -> f.code().equals(code)).findFirst()
+        // an explicit code counts only where it applies to the year (a new form whose 年度 was changed follows it)
+        return all.stream().filter(f -> f.code().equals(code) && f.appliesTo(year)).findFirst()
                 .or(() -> all.stream().filter(f -> f.appliesTo(year))
                         .max(Comparator.comparingInt(IndicatorFramework::firstYear)))
                 .or(() -> all.stream().findFirst())

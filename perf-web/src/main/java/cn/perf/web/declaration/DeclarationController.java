@@ -128,6 +128,7 @@ class DeclarationController {
                     DeclarationForms.toContentLenient(form)));
             return renderForm(model, form, null, start, false);
         }
+        form.setFrameworkCode(filing.framework(layout, form.getYear(), form.getFrameworkCode()).code());
         try {
             Long id = filing.create(scope, new CreateDeclaration(form.getUnitId(), layout, form.getYear(),
                     form.getFrameworkCode(), content));

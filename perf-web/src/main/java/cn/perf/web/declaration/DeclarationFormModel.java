@@ -58,6 +58,7 @@ class DeclarationFormModel {
         form.setYear(year);
         DeclarationForms.dropEmptyRowsKeepingNew(form);
         FrameworkView framework = stored != null ? stored.framework()
+                : form.getId() != null ? filing.storedFramework(form.getFrameworkCode())
                 : filing.framework(layout, year, form.getFrameworkCode());
         form.setFrameworkCode(framework.code());
         DeclarationContent content = DeclarationForms.toContentLenient(form);

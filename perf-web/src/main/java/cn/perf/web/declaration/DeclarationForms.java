@@ -426,11 +426,12 @@ final class DeclarationForms {
             if (blank(text)) {
                 return null;
             }
-            if (text.length() > cn.perf.domain.shared.Texts.BLOCK_MAX) {
+            String lines = text.replace("\r\n", "\n").replace('\r', '\n'); // as typed, one line ending
+            if (lines.length() > cn.perf.domain.shared.Texts.BLOCK_MAX) {
                 reject(path, "shape.blockTooLong");
                 return null;
             }
-            return text;
+            return lines;
         }
 
         String shortText(String path, String text, int max) {

@@ -43,7 +43,7 @@ final class FormDifferences {
             Field y = b.get(name);
             String mv = x == null ? "" : nz(x.value());
             String sv = y == null ? "" : nz(y.value());
-            if (!mv.strip().equals(sv.strip()) && !name.endsWith(".key") && !name.endsWith(".id")) {
+            if (!normalized(mv).equals(normalized(sv)) && !name.endsWith(".key") && !name.endsWith(".id")) {
                 Field f = x != null ? x : y;
                 out.add(new Difference(name, f.labelKey(), f.row(), mv, sv));
             }
@@ -95,6 +95,11 @@ final class FormDifferences {
                     nz(x.value()) + "、" + nz(y.value())));
         }
         return out;
+    }
+
+    /** Browsers post textarea lines with CRLF; what is stored comes back with LF: the same text. */
+    private static String normalized(String s) {
+        return s.replace("\r\n", "\n").replace('\r', '\n').strip();
     }
 
     private static String nz(String s) {
