@@ -441,12 +441,18 @@ echo "machine: $(nproc) cores, $mem, $jv, PostgreSQL $pgv; JAVA_OPTS='${JAVA_OPT
 echo "declaration $id: $N_INDICATORS indicators, $N_SUBPROJECTS sub-projects; edit page ${expected_size[$edit_url]} bytes"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up per URL)"
 echo
-printf '| %-30s | %11s | %11s | %10s | %9s |\n' page "median (ms)" "p99 (ms)" "req/s" requests
-printf '|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" "$(printf -- '-%.0s' {1..13})" \
-  "$(printf -- '-%.0s' {1..13})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..11})"
+# "app CPU/req": CPU time of the app's JVM per request -- unlike the latencies, hardly affected by other load.
+printf '| %-30s | %11s | %11s | %10s | %9s | %13s |\n' page "median (ms)" "p99 (ms)" "req/s" requests \
+  "app CPU/req"
+printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" "$(printf -- '-%.0s' {1..13})" \
+  "$(printf -- '-%.0s' {1..13})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..11})" \
+  "$(printf -- '-%.0s' {1..15})"
 for name in edit static list; do
   case $name in edit) label="/declarations/$id/edit" ;; static) label="/css/perf.css" ;; list) label="/declarations" ;; esac
-  printf '| %-30s | %11s | %11s | %10s | %9s |\n' "$label" "${p50[$name]}" "${p99[$name]}" "${rps[$name]}" "${reqs[$name]}"
+  cpu_req=$(awk -v c="${cpu_app[$name]}" -v d="$dur_secs" -v r="${reqs[$name]}" \
+    'BEGIN { v = 10 * c * d / r; printf (v < 10 ? "%.2f ms" : "%.1f ms"), v }')
+  printf '| %-30s | %11s | %11s | %10s | %9s | %13s |\n' "$label" "${p50[$name]}" "${p99[$name]}" "${rps[$name]}" \
+    "${reqs[$name]}" "$cpu_req"
 done
 echo
 echo "CPU during each run, % of one core ($(nproc) cores = $(( 100 * $(nproc) )) %): app JVM / PostgreSQL / rest (wrk and others)"
