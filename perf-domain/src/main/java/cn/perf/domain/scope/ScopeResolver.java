@@ -1,14 +1,9 @@
 package cn.perf.domain.scope;
 
+import cn.perf.domain.account.AccountProfile;
 import cn.perf.domain.account.Role;
-import cn.perf.domain.account.UserAccount;
-import cn.perf.domain.account.UserAccounts;
-import cn.perf.domain.organization.BudgetUnit;
-import cn.perf.domain.organization.BudgetUnits;
+import cn.perf.domain.scope.ViewerQueries.ViewerRow;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -16,24 +11,32 @@ import java.util.Set;
  * Builds the {@link Scope} of a signed-in user from roles and unit (DESIGN.md §4):
  * 单位填报人 and 单位负责人 see and file their own unit; a 主管部门审核人 sees its unit and every unit below it; a
  * 财政局审核人 sees every unit of its region. The three administrators see no forms. A disabled or unknown
- * account gets {@link Scope#none}.
+ * account gets {@link Scope#none}. The account, its unit, roles and unit subtree are read in one statement
+ * ({@link ViewerQueries}), once per request.
  */
 @Named
 public class ScopeResolver {
 
-    private final UserAccounts accounts;
-    private final BudgetUnits units;
+    private final ViewerQueries queries;
 
-    public ScopeResolver(UserAccounts accounts, BudgetUnits units) {
-        this.accounts = accounts;
-        this.units = units;
+    public ScopeResolver(ViewerQueries queries) {
+        this.queries = queries;
     }
 
-    @Transactional
+    /** The user's profile and scope, read together. */
+    public Viewer viewer(String username) {
+        return queries.find(username).map(row -> new Viewer(row.profile(), scopeOf(row)))
+                .orElseGet(() -> Viewer.unknown(username));
+    }
+
     public Scope forUser(String username) {
-        UserAccount account = accounts.findByUsername(username).orElse(null);
-        if (account == null || !account.enabled()) {
-            return Scope.none(username);
+        return viewer(username).scope();
+    }
+
+    static Scope scopeOf(ViewerRow row) {
+        AccountProfile account = row.profile();
+        if (!row.enabled()) {
+            return Scope.none(account.username());
         }
         Set<Role> roles = account.roles();
         Set<Long> visible = new HashSet<>();
@@ -44,24 +47,12 @@ public class ScopeResolver {
             fileable.add(account.unitId());
         }
         if (roles.contains(Role.DEPARTMENT_REVIEWER)) {
-            visible.addAll(unitAndDescendants(account.unitId()));
+            visible.add(account.unitId());
+            visible.addAll(row.unitSubtree());
         }
         if (roles.contains(Role.FINANCE_REVIEWER)) {
-            region = units.findById(account.unitId()).map(BudgetUnit::region).orElse(null);
+            region = account.region();
         }
-        return new Scope(username, visible, region, fileable);
-    }
-
-    private Set<Long> unitAndDescendants(Long root) {
-        Set<Long> out = new HashSet<>();
-        Deque<Long> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            Long id = todo.pop();
-            if (out.add(id)) {
-                units.findByParentId(id).forEach(u -> todo.push(u.id()));
-            }
-        }
-        return out;
+        return new Scope(account.username(), visible, region, fileable);
     }
 }

@@ -1,7 +1,6 @@
 package cn.perf.web.home;
 
-import cn.perf.domain.account.AccountDirectory;
-import java.security.Principal;
+import cn.perf.domain.scope.Viewer;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,15 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-    private final AccountDirectory directory;
-
-    HomeController(AccountDirectory directory) {
-        this.directory = directory;
-    }
-
     @GetMapping("/")
-    String home(Principal principal, Model model) {
-        model.addAttribute("profile", directory.profile(principal.getName()).orElseThrow());
+    String home(Viewer viewer, Model model) {
+        model.addAttribute("profile", viewer.profileIfKnown().orElseThrow());
         return "home/index";
     }
 }

@@ -1,8 +1,8 @@
 package cn.perf.web.scope;
 
 import cn.perf.domain.scope.Scope;
-import cn.perf.domain.scope.ScopeResolver;
-import java.security.Principal;
+import cn.perf.domain.scope.Viewer;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -13,29 +13,29 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Gives every controller method that declares a {@link Scope} parameter the signed-in user's scope, built from the
- * database on each request (no state kept in this node's memory, so any node serves any request). An anonymous
- * request gets a scope that sees nothing.
+ * Gives every controller method that declares a {@link Scope} (or {@link Viewer}) parameter the signed-in user's
+ * scope (or profile and scope), built from the database on each request by {@link RequestViewer} (no state kept in
+ * this node's memory, so any node serves any request). An anonymous request gets a scope that sees nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class ScopeArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-    private final ScopeResolver scopes;
+    private final RequestViewer viewers;
 
-    ScopeArgumentResolver(ScopeResolver scopes) {
-        this.scopes = scopes;
+    ScopeArgumentResolver(RequestViewer viewers) {
+        this.viewers = viewers;
     }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return Scope.class.equals(parameter.getParameterType());
+        return Scope.class.equals(parameter.getParameterType()) || Viewer.class.equals(parameter.getParameterType());
     }
 
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binderFactory) {
-        Principal principal = request.getUserPrincipal();
-        return principal == null ? Scope.none("anonymous") : scopes.forUser(principal.getName());
+        Viewer viewer = viewers.of(request.getNativeRequest(HttpServletRequest.class));
+        return Scope.class.equals(parameter.getParameterType()) ? viewer.scope() : viewer;
     }
 
     @Override

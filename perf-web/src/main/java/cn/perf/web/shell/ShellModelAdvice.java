@@ -1,6 +1,6 @@
 package cn.perf.web.shell;
 
-import cn.perf.domain.account.AccountDirectory;
+import cn.perf.web.scope.RequestViewer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  *   <li>{@code currentPath}: the path the user asked for, without the context path (for an error page, the path
  *       that failed, not {@code /error}); the menu highlights the entry it belongs to;</li>
  *   <li>{@code currentUser}: the signed-in person's {@link cn.perf.domain.account.AccountProfile} (display name,
- *       unit name, roles) for the top bar; absent when nobody is signed in.</li>
+ *       unit name, roles) for the top bar; absent when nobody is signed in. Read once per request together with
+ *       the user's scope ({@link RequestViewer}).</li>
  * </ul>
  * Safe on error dispatches, where there may be no principal at all.
  */
@@ -27,10 +28,10 @@ class ShellModelAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ShellModelAdvice.class);
 
-    private final AccountDirectory directory;
+    private final RequestViewer viewers;
 
-    ShellModelAdvice(AccountDirectory directory) {
-        this.directory = directory;
+    ShellModelAdvice(RequestViewer viewers) {
+        this.viewers = viewers;
     }
 
     @ModelAttribute
@@ -40,7 +41,7 @@ class ShellModelAdvice {
             return;
         }
         try {
-            directory.profile(principal.getName()).ifPresent(profile -> model.addAttribute("currentUser", profile));
+            viewers.of(request).profileIfKnown().ifPresent(profile -> model.addAttribute("currentUser", profile));
         } catch (RuntimeException e) {
             if (request.getDispatcherType() != DispatcherType.ERROR) {
                 throw e;
