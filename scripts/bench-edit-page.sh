@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the declaration edit page (issue 7): the edit page of a declaration with 40 indicators and
 # 13 sub-projects, logged in, from PostgreSQL, under wrk at 16 connections, side by side in the same run with a
-# static file of the app (/css/perf.css) and the list page (/declarations).
+# static file of the app (/css/perf.css), the list page (/declarations) and the home page (/: the shell alone).
 # Goals: edit-page throughput >= 50 % of the static file's, edit-page median < 20 ms.
 #
 # Usage (from a clean checkout; needs java 17, curl, psql, wrk):
@@ -27,8 +27,9 @@
 #   BENCH_JFR=0                         1: record the edit-page run with Java Flight Recorder (settings=profile)
 #                                       to target/bench-edit-page.jfr and print where the request threads' CPU
 #                                       samples are (inclusive, by method); costs a few per cent of throughput
-#   BENCH_SQL_COUNT=0                   1: start the app with Hibernate SQL logging, count the statements of one
-#                                       edit-page request, and skip the wrk runs (the logging would skew them)
+#   BENCH_JFR_PAGE=edit                 the run JFR records: edit, static, list or home
+#   BENCH_SQL_COUNT=0                   1: start the app with Hibernate and JDBC SQL logging, count the statements of one
+#                                       edit-page request (kept, or rendered with the page cache off), and skip the wrk runs (the logging would skew them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -42,6 +43,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-16}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-10s}
 JFR=${BENCH_JFR:-0}
+JFR_PAGE=${BENCH_JFR_PAGE:-edit}
 SQL_COUNT=${BENCH_SQL_COUNT:-0}
 JAR=perf-web/target/perf-web-exec.jar
 USERNAME=filer-001239
@@ -130,7 +132,7 @@ base="http://127.0.0.1:$PORT"
 
 app_args=()
 if [ "$SQL_COUNT" = 1 ]; then
-  app_args+=(--logging.level.org.hibernate.SQL=debug)
+  app_args+=(--logging.level.org.hibernate.SQL=debug --logging.level.org.springframework.jdbc.core.JdbcTemplate=debug)
 fi
 # shellcheck disable=SC2206
 app_args+=(${BENCH_APP_ARGS:-})
@@ -245,6 +247,7 @@ info "created declaration $id"
 edit_url="$base/declarations/$id/edit"
 static_url="$base/css/perf.css"
 list_url="$base/declarations"
+home_url="$base/"
 
 code=$(c -o "$work/edit.html" -w '%{http_code}' "$edit_url")
 [ "$code" = 200 ] || die "GET $edit_url: HTTP $code"
@@ -262,7 +265,7 @@ case "$cookie" in *JSESSIONID=*) ;; *) die "no JSESSIONID in the cookie jar afte
 # Size of each full response (headers + body) with the cookie, to check wrk's bytes per request: wrk counts
 # only status >= 400 as "Non-2xx or 3xx responses", so a 302 to /login would otherwise go unnoticed.
 declare -A expected_size
-for u in "$edit_url" "$static_url" "$list_url"; do
+for u in "$edit_url" "$static_url" "$list_url" "$home_url"; do
   read -r code size < <(curl -sS --max-time 30 -o /dev/null -H "Cookie: $cookie" \
     -w '%{http_code} %{size_header} %{size_download}\n' "$u" | awk '{print $1, $2 + $3}')
   [ "$code" = 200 ] || die "GET $u with the session cookie: HTTP $code (expected 200)"
@@ -270,15 +273,21 @@ for u in "$edit_url" "$static_url" "$list_url"; do
 done
 
 if [ "$SQL_COUNT" = 1 ]; then
-  before=$(grep -c 'org.hibernate.SQL' "$app_log" || true)
-  curl -sS --max-time 30 -o /dev/null -H "Cookie: $cookie" "$edit_url"
-  sleep 1   # let the log flush (the request has completed; this is not a wait for readiness)
-  after=$(grep -c 'org.hibernate.SQL' "$app_log" || true)
-  echo
-  echo "SQL statements for one GET /declarations/$id/edit: $((after - before))"
-  echo "By statement shape (first 100 characters):"
-  grep 'org.hibernate.SQL' "$app_log" | tail -n "$((after - before))" | sed 's/.*org.hibernate.SQL *: *//' \
-    | cut -c1-100 | sort | uniq -c | sort -rn | head -20
+  # Hibernate logs each statement under org.hibernate.SQL, JdbcClient under JdbcTemplate ("Executing prepared SQL
+  # statement [...]"). The checks above have opened the edit page already, so this request is served from the kept
+  # rendering; with BENCH_APP_ARGS=--perf.page-cache.max-size-mb=0 it is rendered, and its statements are counted.
+  sql_lines() { grep -E 'org.hibernate.SQL|Executing prepared SQL statement' "$app_log" || true; }
+  for attempt in one; do
+    before=$(sql_lines | wc -l)
+    curl -sS --max-time 30 -o /dev/null -H "Cookie: $cookie" "$edit_url"
+    sleep 1   # let the log flush (the request has completed; this is not a wait for readiness)
+    after=$(sql_lines | wc -l)
+    echo
+    echo "SQL statements for $attempt GET /declarations/$id/edit: $((after - before))"
+    echo "By statement shape (first 100 characters):"
+    sql_lines | tail -n "$((after - before))" | sed -e 's/.*org.hibernate.SQL *: *//' \
+      -e 's/.*Executing prepared SQL statement \[//' | cut -c1-100 | sort | uniq -c | sort -rn | head -20
+  done
   exit 0
 fi
 
@@ -361,11 +370,11 @@ if [ "$JFR" = 1 ]; then  # the first JFR.start in a JVM costs seconds of CPU: pa
 fi
 wait_idle warm-up
 info "warm-up: wrk -d$WARMUP on each URL"
-for u in "$edit_url" "$static_url" "$list_url"; do wrk_run "$WARMUP" "$u" "$work/warmup.txt"; done
+for u in "$edit_url" "$static_url" "$list_url" "$home_url"; do wrk_run "$WARMUP" "$u" "$work/warmup.txt"; done
 
 # Latency of single requests one after the other (no concurrency), after the warm-up, for reference.
-for name in edit static list; do
-  case $name in edit) u=$edit_url ;; static) u=$static_url ;; list) u=$list_url ;; esac
+for name in edit static list home; do
+  case $name in edit) u=$edit_url ;; static) u=$static_url ;; list) u=$list_url ;; home) u=$home_url ;; esac
   times=""
   for _ in 1 2 3 4 5; do
     times+=" $(curl -sS --max-time 60 -o /dev/null -H "Cookie: $cookie" -w '%{time_total}' "$u" \
@@ -393,18 +402,18 @@ dur_secs=$(awk -v d="$DURATION" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; else 
 
 cmd="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency -H 'Cookie: JSESSIONID=…' <url>"
 info "measuring: $cmd"
-for name in edit static list; do
-  case $name in edit) u=$edit_url ;; static) u=$static_url ;; list) u=$list_url ;; esac
+for name in edit static list home; do
+  case $name in edit) u=$edit_url ;; static) u=$static_url ;; list) u=$list_url ;; home) u=$home_url ;; esac
   wait_idle "$name"
   load_before[$name]=$(cut -d' ' -f1 /proc/loadavg)
-  if [ "$name" = edit ] && [ "$JFR" = 1 ]; then
+  if [ "$name" = "$JFR_PAGE" ] && [ "$JFR" = 1 ]; then
     jcmd "$app_pid" JFR.start name=bench settings=profile filename="$out_dir/bench-edit-page.jfr" >/dev/null \
       || die "jcmd JFR.start failed"
   fi
   cpu_begin
   wrk_run "$DURATION" "$u" "$work/wrk-$name.txt"
   cpu_end "$name" "$dur_secs"
-  if [ "$name" = edit ] && [ "$JFR" = 1 ]; then
+  if [ "$name" = "$JFR_PAGE" ] && [ "$JFR" = 1 ]; then
     jcmd "$app_pid" JFR.stop name=bench >/dev/null || die "jcmd JFR.stop failed"
   fi
   echo "--- wrk: $name ($u)"
@@ -418,12 +427,12 @@ if [ "$JFR" = 1 ]; then
   # Per request-thread CPU sample: the methods on its stack (inclusive) and the top frame (self). The frames on
   # (nearly) every stack -- Tomcat, the filter chain, the dispatcher -- are left out of the inclusive list.
   jfr print --stack-depth 512 --events jdk.ExecutionSample "$out_dir/bench-edit-page.jfr" \
-    | awk -v f="target/bench-edit-page.jfr" '
+    | awk -v f="target/bench-edit-page.jfr" -v page="$JFR_PAGE" '
     /jdk.ExecutionSample/ { flush(); inreq = 0; first = ""; delete seen; next }
     /sampledThread = "http-nio/ { inreq = 1 }
     /line:/ { m = $1; sub(/\(.*/, "", m); seen[m] = 1; if (first == "") first = m }
     function flush(  k) { if (inreq) { n++; self[first]++; for (k in seen) c[k]++ } }
-    END { flush(); printf "\nJFR, edit-page run: %d CPU samples of request threads (%s)\n", n, f;
+    END { flush(); printf "\nJFR, " page " run: %d CPU samples of request threads (%s)\n", n, f;
           print "inclusive (share of samples with the method on the stack; < 97 %):";
           for (k in c) if (100 * c[k] / n < 97) printf "%5.1f %%  %s\n", 100 * c[k] / n, k | "sort -rn | head -n 40";
           close("sort -rn | head -n 40");
@@ -447,8 +456,8 @@ printf '| %-30s | %11s | %11s | %10s | %9s | %13s |\n' page "median (ms)" "p99 (
 printf '|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..32})" "$(printf -- '-%.0s' {1..13})" \
   "$(printf -- '-%.0s' {1..13})" "$(printf -- '-%.0s' {1..12})" "$(printf -- '-%.0s' {1..11})" \
   "$(printf -- '-%.0s' {1..15})"
-for name in edit static list; do
-  case $name in edit) label="/declarations/$id/edit" ;; static) label="/css/perf.css" ;; list) label="/declarations" ;; esac
+for name in edit static list home; do
+  case $name in edit) label="/declarations/$id/edit" ;; static) label="/css/perf.css" ;; list) label="/declarations" ;; home) label="/ (home: the shell alone)" ;; esac
   cpu_req=$(awk -v c="${cpu_app[$name]}" -v d="$dur_secs" -v r="${reqs[$name]}" \
     'BEGIN { v = 10 * c * d / r; printf (v < 10 ? "%.2f ms" : "%.1f ms"), v }')
   printf '| %-30s | %11s | %11s | %10s | %9s | %13s |\n' "$label" "${p50[$name]}" "${p99[$name]}" "${rps[$name]}" \
@@ -456,7 +465,7 @@ for name in edit static list; do
 done
 echo
 echo "CPU during each run, % of one core ($(nproc) cores = $(( 100 * $(nproc) )) %): app JVM / PostgreSQL / rest (wrk and others)"
-for name in edit static list; do
+for name in edit static list home; do
   printf '  %-6s %4s %% / %4s %% / %4s %%   (before the run: %s %% busy, load average %s)\n' "$name" \
     "${cpu_app[$name]}" "${cpu_pg[$name]}" "${cpu_rest[$name]}" "${busy_before[$name]}" "${load_before[$name]}"
 done

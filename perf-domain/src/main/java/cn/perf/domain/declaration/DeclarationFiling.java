@@ -44,6 +44,7 @@ public class DeclarationFiling {
 
     private final Declarations declarations;
     private final DeclarationQueries queries;
+    private final DeclarationStamps stamps;
     private final Projects projects;
     private final BudgetUnits units;
     private final IndicatorFrameworks frameworks;
@@ -52,11 +53,12 @@ public class DeclarationFiling {
     private final DeclarationLint lint;
     private final DirectionAdvisor advisor;
 
-    public DeclarationFiling(Declarations declarations, DeclarationQueries queries, Projects projects,
-                             BudgetUnits units, IndicatorFrameworks frameworks, IndicatorLibrary library,
-                             SelfEvaluations evaluations) {
+    public DeclarationFiling(Declarations declarations, DeclarationQueries queries, DeclarationStamps stamps,
+                             Projects projects, BudgetUnits units, IndicatorFrameworks frameworks,
+                             IndicatorLibrary library, SelfEvaluations evaluations) {
         this.declarations = declarations;
         this.queries = queries;
+        this.stamps = stamps;
         this.projects = projects;
         this.units = units;
         this.frameworks = frameworks;
@@ -88,6 +90,20 @@ public class DeclarationFiling {
         }
         out.sort(Comparator.comparing(NewDeclaration.UnitChoice::name));
         return out;
+    }
+
+    /**
+     * Which version of a declaration the caller would see, and whether they could edit it now: what a page needs to
+     * serve an already rendered copy of exactly this version. Not visible in {@code scope}: {@link NotFoundException}.
+     */
+    public PageStamp stamp(Scope scope, Long id) {
+        DeclarationStamp s = stamps.stamp(id).filter(x -> scope.canSee(x.unitId(), x.unitRegion()))
+                .orElseThrow(() -> notFound(id));
+        return new PageStamp(s.id(), s.version(), s.status(), scope.canFile(s.unitId()) && s.status().editable());
+    }
+
+    /** See {@link #stamp}. */
+    public record PageStamp(Long id, long version, DeclarationStatus status, boolean editable) {
     }
 
     /** A declaration's read/edit page: the detail, every finding, the framework, the library, permissions. */

@@ -68,7 +68,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @DataJpaTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({DeclarationFiling.class, DemoOrganization.class, DemoDeclarations.class, DeclarationFilingTest.Hasher.class})
+@Import({DeclarationFiling.class, JdbcDeclarationStamps.class, DemoOrganization.class, DemoDeclarations.class, DeclarationFilingTest.Hasher.class})
 class DeclarationFilingTest {
 
     @TestConfiguration

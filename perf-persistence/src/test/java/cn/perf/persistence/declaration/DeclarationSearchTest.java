@@ -30,6 +30,7 @@ import cn.perf.domain.shared.ResultPage;
 import cn.perf.domain.template.FormLayout;
 import cn.perf.domain.template.IndicatorFramework;
 import cn.perf.domain.template.IndicatorFrameworks;
+import cn.perf.persistence.account.JdbcViewerQueries;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -67,7 +68,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @DataJpaTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({DeclarationFiling.class, ScopeResolver.class})
+@Import({DeclarationFiling.class, JdbcDeclarationStamps.class, ScopeResolver.class, JdbcViewerQueries.class})
 class DeclarationSearchTest {
 
     static final String SUZHOU = "苏州市";
@@ -222,6 +223,23 @@ class DeclarationSearchTest {
                 .containsExactlyInAnyOrder(d1, d2);
         // a 单位负责人 likewise
         assertThat(all(resolver.forUser("s-leader-b"))).containsExactly(d3, d4);
+    }
+
+    @Test
+    void theStampOfADeclarationFollowsTheScopeAndItsVersion() {
+        Scope filer = resolver.forUser("s-filer-a");
+        DeclarationFiling.PageStamp own = filing.stamp(filer, d1);
+        assertThat(own.version()).isEqualTo(declarations.findById(d1).orElseThrow().version());
+        assertThat(own.editable()).isTrue();
+        assertThat(filing.stamp(filer, d2).editable()).as("submitted").isFalse();
+        assertThat(filing.stamp(resolver.forUser("s-dept"), d1).editable()).as("reviewer").isFalse();
+        assertThat(filing.stamp(resolver.forUser("s-finance"), d3).status()).isEqualTo(DeclarationStatus.DRAFT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> filing.stamp(filer, d3))
+                .isInstanceOf(cn.perf.domain.shared.NotFoundException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> filing.stamp(resolver.forUser("s-finance"), d7))
+                .isInstanceOf(cn.perf.domain.shared.NotFoundException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> filing.stamp(filer, 999_999L))
+                .isInstanceOf(cn.perf.domain.shared.NotFoundException.class);
     }
 
     @Test

@@ -4,18 +4,23 @@ import cn.perf.domain.declaration.DeclarationCommands.CreateDeclaration;
 import cn.perf.domain.declaration.DeclarationCommands.ReviseDeclaration;
 import cn.perf.domain.declaration.DeclarationContent;
 import cn.perf.domain.declaration.DeclarationFiling;
+import cn.perf.domain.declaration.DeclarationFiling.PageStamp;
 import cn.perf.domain.declaration.DeclarationPage;
 import cn.perf.domain.declaration.DeclarationRuleException;
 import cn.perf.domain.declaration.DeclarationSearch;
 import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.declaration.NewDeclaration;
 import cn.perf.domain.scope.Scope;
+import cn.perf.domain.scope.Viewer;
 import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.shared.NotFoundException;
 import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.template.FormLayout;
+import cn.perf.web.shell.RenderedPages;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Year;
+import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -31,6 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,12 +50,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/declarations")
 class DeclarationController {
 
+    private static final String FORM_VIEW = "declaration/form";
+    private static final String DETAIL_VIEW = "declaration/detail";
+
     private final DeclarationFiling filing;
     private final DeclarationFormModel formModel;
+    private final RenderedPages pages;
 
-    DeclarationController(DeclarationFiling filing, DeclarationFormModel formModel) {
+    DeclarationController(DeclarationFiling filing, DeclarationFormModel formModel, RenderedPages pages) {
         this.filing = filing;
         this.formModel = formModel;
+        this.pages = pages;
     }
 
     @InitBinder(DeclarationFormModel.FORM)
@@ -142,24 +153,42 @@ class DeclarationController {
 
     // ------------------------------------------------------------------ read, edit, save
 
+    /**
+     * The read view. A version this user has seen rendered before is sent from {@link RenderedPages} after one
+     * indexed read of the declaration's version (and the scope check); otherwise it is rendered and kept.
+     */
     @GetMapping("/{id}")
-    String detail(Scope scope, @PathVariable long id, Model model) {
-        DeclarationPage page = filing.page(scope, id);
+    ModelAndView detail(Viewer viewer, @PathVariable long id, Model model, HttpServletRequest request) {
+        PageStamp stamp = filing.stamp(viewer.scope(), id);
+        Optional<ModelAndView> cached = pages.cached(request, viewer, DETAIL_VIEW, id, stamp.version());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        DeclarationPage page = filing.page(viewer.scope(), id);
         model.addAttribute("page", page);
         model.addAttribute("d", page.detail());
-        return "declaration/detail";
+        return pages.render(request, viewer, DETAIL_VIEW, id, page.detail().version());
     }
 
+    /** The edit page, served like {@link #detail}: rendered once per version and viewer, then kept. */
     @GetMapping("/{id}/edit")
-    String edit(Scope scope, @PathVariable long id, Model model) {
-        DeclarationPage page = filing.page(scope, id);
+    ModelAndView edit(Viewer viewer, @PathVariable long id, Model model, HttpServletRequest request) {
+        PageStamp stamp = filing.stamp(viewer.scope(), id);
+        if (!stamp.editable()) {
+            return new ModelAndView("redirect:/declarations/" + id);
+        }
+        Optional<ModelAndView> cached = pages.cached(request, viewer, FORM_VIEW, id, stamp.version());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        DeclarationPage page = filing.page(viewer.scope(), id);
         if (!page.editable()) {
-            return "redirect:/declarations/" + id;
+            return new ModelAndView("redirect:/declarations/" + id);
         }
         DeclarationForm form = DeclarationForms.from(page.detail());
         model.addAttribute("page", page);
         formModel.fill(model, form, page.detail().status(), true, page);
-        return "declaration/form";
+        return pages.render(request, viewer, FORM_VIEW, id, page.detail().version());
     }
 
     @PostMapping("/{id}/edit")

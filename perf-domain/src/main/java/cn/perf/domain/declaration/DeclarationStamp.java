@@ -1,0 +1,10 @@
+package cn.perf.domain.declaration;
+
+/**
+ * The few columns that say which state of a declaration a page shows: enough to check the caller's scope and to
+ * find an already rendered page of this very version (one indexed row read, no child rows).
+ *
+ * @param version the optimistic-lock version, bumped by every change of the form or of any of its rows
+ */
+public record DeclarationStamp(Long id, Long unitId, String unitRegion, long version, DeclarationStatus status) {
+}

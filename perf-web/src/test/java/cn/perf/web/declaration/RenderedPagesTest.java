@@ -1,0 +1,112 @@
+package cn.perf.web.declaration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * The read and edit pages are rendered once per declaration version and viewer and then served from
+ * {@code RenderedPages}: a later save (which bumps the version) is never answered with the older rendering, each
+ * response carries its own session's CSRF token, and one user's rendering never reaches another user.
+ */
+class RenderedPagesTest extends DeclarationPageSupport {
+
+    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aSecondOpeningIsServedFromTheRenderingOfTheSameVersionAndASaveRendersAgain() throws Exception {
+        long id = createSuzhou(CHENGGUAN_FILER, unique("缓存"), 2027);
+        String first = page(CHENGGUAN_FILER, "/declarations/" + id + "/edit");
+        assertThat(valueOf(first, "projectLeader")).isNotEqualTo("改库不改版本");
+
+        // A change behind the application's back that does not move the version: the page of this version is
+        // served as it was rendered (proof that the second opening was not rendered again) ...
+        jdbc.update("update declaration set project_leader = '改库不改版本' where id = ?", id);
+        String second = page(CHENGGUAN_FILER, "/declarations/" + id + "/edit");
+        assertThat(valueOf(second, "projectLeader")).isEqualTo(valueOf(first, "projectLeader"));
+        assertThat(withoutTokens(second)).isEqualTo(withoutTokens(first));
+
+        // ... while any change through the application moves the version and is shown at once.
+        MultiValueMap<String, String> form = declarationForm(second);
+        form.set("necessity", "缓存之后的修改");
+        MvcResult saved = post(CHENGGUAN_FILER, "/declarations/" + id + "/edit", form);
+        assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/declarations/" + id + "/edit");
+        String afterSave = page(CHENGGUAN_FILER, "/declarations/" + id + "/edit");
+        assertThat(valueOf(afterSave, "necessity")).isEqualTo("缓存之后的修改");
+        assertThat(versionOf(afterSave)).isGreaterThan(versionOf(second));
+        assertThat(page(CHENGGUAN_FILER, "/declarations/" + id)).contains("缓存之后的修改");
+    }
+
+    @Test
+    void aServedPageCarriesTheTokenOfItsOwnSessionAndThatTokenSaves() throws Exception {
+        long id = createSuzhou(CHENGGUAN_FILER, unique("令牌"), 2027);
+        MockHttpSession one = new MockHttpSession();
+        MockHttpSession two = new MockHttpSession();
+        String inOne = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").session(one).with(as(CHENGGUAN_FILER)))
+                .andReturn().getResponse().getContentAsString();
+        MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").session(two)
+                .with(as(CHENGGUAN_FILER))).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(200);
+        String inTwo = r.getContentAsString();
+        assertThat(withoutTokens(inTwo)).isEqualTo(withoutTokens(inOne));
+        String token = tokenOf(inTwo, CSRF_INPUT);
+        assertThat(tokenOf(inTwo, CSRF_META)).isEqualTo(token);
+        assertThat(token).isNotEqualTo(tokenOf(inOne, CSRF_INPUT));
+
+        // The second session's page posts with the token it was served: accepted (a wrong token would be 403).
+        var save = MockMvcRequestBuilders.post("/declarations/" + id + "/edit").session(two).with(as(CHENGGUAN_FILER)).param("_csrf", token);
+        declarationForm(inTwo).forEach((name, values) -> save.param(name, values.toArray(String[]::new)));
+        assertThat(mvc.perform(save).andReturn().getResponse().getStatus()).isEqualTo(302);
+        // The first session's token is not valid in the second one: the check above could fail.
+        var forged = MockMvcRequestBuilders.post("/declarations/" + id + "/edit").session(two).with(as(CHENGGUAN_FILER))
+                .param("_csrf", "not-" + token);
+        assertThat(mvc.perform(forged).andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Test
+    void anotherUserNeverGetsTheFirstUsersRendering() throws Exception {
+        long id = createSuzhou(CHENGGUAN_FILER, unique("他人"), 2027);
+        String filers = page(CHENGGUAN_FILER, "/declarations/" + id);
+        assertThat(filers).contains("城管局填报人（演示）");
+        String leaders = page("leader-001239", "/declarations/" + id);
+        assertThat(leaders).contains("城管局单位负责人（演示）").doesNotContain("城管局填报人（演示）");
+        String bureau = page("finance", "/declarations/" + id);
+        assertThat(bureau).contains("财政局审核人（演示）").doesNotContain("城管局填报人（演示）");
+        // and scope still holds for a page that is in the cache
+        assertThat(get(JINING_FILER, "/declarations/" + id).getStatus()).isEqualTo(404);
+        assertThat(get(ZHUJIAN_FILER, "/declarations/" + id + "/edit").getStatus()).isEqualTo(404);
+    }
+
+    @Test
+    void aPageWithAFlashMessageIsNeitherServedFromNorKeptInTheCache() throws Exception {
+        long id = createSuzhou(CHENGGUAN_FILER, unique("提示"), 2027);
+        String plain = page(CHENGGUAN_FILER, "/declarations/" + id + "/edit");
+        MvcResult saved = post(CHENGGUAN_FILER, "/declarations/" + id + "/edit", declarationForm(plain));
+        assertThat(follow(CHENGGUAN_FILER, saved)).contains("已保存");
+        assertThat(page(CHENGGUAN_FILER, "/declarations/" + id + "/edit")).doesNotContain("已保存");
+    }
+
+    private static String tokenOf(String html, Pattern p) {
+        Matcher m = p.matcher(html);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return m.group(1);
+    }
+
+    private static String withoutTokens(String html) {
+        return CSRF_META.matcher(CSRF_INPUT.matcher(html).replaceAll("name=\"_csrf\" value=\"T\""))
+                .replaceAll("<meta name=\"_csrf\" content=\"T\"");
+    }
+}
