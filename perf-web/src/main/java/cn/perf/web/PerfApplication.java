@@ -1,5 +1,6 @@
 package cn.perf.web;
 
+import cn.perf.web.audit.AuditVerifyCommand;
 import cn.perf.web.config.EmbeddedDatabaseDefault;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,6 +14,9 @@ public class PerfApplication {
 
     public static void main(String[] args) {
         EmbeddedDatabaseDefault.applyIfNoDatabaseConfigured(args);
+        if (AuditVerifyCommand.requested(args)) { // check the audit chain, print the result, exit 0/1/2
+            System.exit(AuditVerifyCommand.run(PerfApplication.class, args));
+        }
         SpringApplication.run(PerfApplication.class, args);
     }
 }
