@@ -221,6 +221,37 @@ class AuditLogPageTest {
     }
 
     @Test
+    void theCheckButtonNamesAnAlteredAndADeletedEntry() throws Exception {
+        String id = unique();
+        publishFrom("10.1.1.1", edited(id, "filer-001239", "declaration.edited", "a", "ALTER-ME"));
+        publishFrom("10.1.1.1", edited(id, "filer-001239", "declaration.edited", "b", "c"));
+        publishFrom("10.1.1.1", edited(id, "filer-001239", "declaration.edited", "c", "d"));
+        List<AuditEntry> three = entries(null, null, id); // newest first
+        AuditEntry altered = three.get(2);
+        AuditEntry deleted = three.get(1);
+        try {
+            AuditVerifyCommandTest.superuser("update audit_entry set details = replace(details, 'ALTER-ME', 'X')"
+                    + " where seq = " + altered.seq());
+            AuditVerifyCommandTest.superuser("delete from audit_entry where seq = " + deleted.seq());
+
+            String html = mvc.perform(post("/admin/audit/verify").with(as("auditor")).with(csrf())).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(html).contains("alert-danger", "校验失败", "第 " + altered.seq() + " 条被篡改",
+                    "第 " + deleted.seq() + " 条缺失").doesNotContain("??");
+        } finally {
+            AuditVerifyCommandTest.superuser("update audit_entry set details = replace(details, '\"X\"', "
+                    + "'\"ALTER-ME\"') where seq = " + altered.seq());
+            AuditVerifyCommandTest.superuser("insert into audit_entry values (" + deleted.seq() + ", '"
+                    + deleted.record().occurredAt() + "', '" + deleted.record().actor() + "', '"
+                    + deleted.record().address() + "', '" + deleted.record().action() + "', '"
+                    + deleted.record().subjectType() + "', '" + deleted.record().subjectId() + "', '"
+                    + cn.perf.domain.audit.DetailsJson.write(deleted.record().details()) + "', '"
+                    + deleted.prevHash() + "', '" + deleted.hash() + "')");
+        }
+        assertThat(log.verify().intact()).as(log.verify().describe()).isTrue();
+    }
+
+    @Test
     void onlyTheAuditAdministratorGetsThePageTheExportAndTheCheck() throws Exception {
         for (String who : List.of("admin", "filer-001239")) {
             assertThat(mvc.perform(get("/admin/audit").with(as(who))).andReturn().getResponse().getStatus())
