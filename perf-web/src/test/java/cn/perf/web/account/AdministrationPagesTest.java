@@ -181,6 +181,15 @@ class AdministrationPagesTest {
     }
 
     @Test
+    void theDemoDepartmentReviewerSeesTheFormsOfTheUnitsUnderTheDepartmentOnly() throws Exception {
+        String list = page("reviewer-dsj", "/declarations?size=100");
+        assertThat(list).contains("电子政务项目建设资金").contains(DemoOrganization.XINXI)
+                .doesNotContain("苏州市城管执法考核系统").doesNotContain("济宁高新区数字化城市管理");
+        assertThat(list).contains("<option value=\"" + unit(DemoOrganization.DIANZI_ZHENGWU) + "\"");
+        assertThat(page("filer-xxzx", "/")).contains("预算单位").doesNotContain(">主管部门<");
+    }
+
+    @Test
     void onlyTheSystemAdministratorSeesTheAdministrationMenu() throws Exception {
         assertThat(page("admin", "/")).contains("href=\"/admin/users\"").contains("href=\"/admin/units\"")
                 .doesNotContain("href=\"/declarations\"");
