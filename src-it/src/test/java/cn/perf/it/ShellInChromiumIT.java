@@ -81,7 +81,7 @@ class ShellInChromiumIT {
         browser.signOut();
         browser.logIn("admin", "Demo@2026");
         assertThat(browser.visible(SIDEBAR).findElements(By.cssSelector(".nav-link")).stream()
-                .map(WebElement::getText).toList()).containsExactly("首页");
+                .map(WebElement::getText).toList()).containsExactly("首页", "用户管理", "单位管理");
     }
 
     @Test

@@ -18,5 +18,15 @@ public enum Role {
     /** 安全管理员: security settings, unlocking accounts. */
     SECURITY_ADMIN,
     /** 审计管理员: reads the audit log, nothing else. */
-    AUDIT_ADMIN
+    AUDIT_ADMIN;
+
+    /** One of the three administrators (三员): they hold no other role, and none of them fills or reviews forms. */
+    public boolean isAdministrator() {
+        return this == SYSTEM_ADMIN || this == SECURITY_ADMIN || this == AUDIT_ADMIN;
+    }
+
+    /** A role that fills or reviews forms (单位填报人, 单位负责人, 主管部门审核人, 财政局审核人). */
+    public boolean isBusiness() {
+        return !isAdministrator();
+    }
 }

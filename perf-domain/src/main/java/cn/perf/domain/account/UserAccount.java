@@ -74,9 +74,7 @@ public class UserAccount {
         if (displayName == null || displayName.isBlank()) {
             throw new IllegalArgumentException("姓名不能为空");
         }
-        if (roles == null || roles.isEmpty()) {
-            throw new IllegalArgumentException("用户至少要有一个角色");
-        }
+        checkRoles(roles);
         this.username = username;
         this.passwordHash = passwordHash;
         this.displayName = displayName.strip();
@@ -89,6 +87,53 @@ public class UserAccount {
     public static UserAccount open(String username, String passwordHash, String displayName, Long unitId,
                                    Set<Role> roles) {
         return new UserAccount(username, passwordHash, displayName, unitId, roles);
+    }
+
+    /**
+     * The 等保 separation of duties (三员分立): an account holds at least one role; an administrator role
+     * (系统管理员, 安全管理员, 审计管理员) is held alone — never two of them, never with a business role.
+     *
+     * @throws IllegalArgumentException with a Chinese message when {@code roles} break the rule
+     */
+    public static void checkRoles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new IllegalArgumentException("用户至少要有一个角色");
+        }
+        long administrators = roles.stream().filter(Role::isAdministrator).count();
+        if (administrators > 1) {
+            throw new IllegalArgumentException("三员分立：系统管理员、安全管理员、审计管理员不能由同一账号兼任");
+        }
+        if (administrators == 1 && roles.size() > 1) {
+            throw new IllegalArgumentException("三员分立：管理员账号不能同时担任填报、审核等业务角色");
+        }
+    }
+
+    /** Replaces the roles (checked by {@link #checkRoles}); applies from the account's next request on. */
+    public void changeRoles(Set<Role> newRoles) {
+        checkRoles(newRoles);
+        this.roles.clear();
+        this.roles.addAll(newRoles);
+    }
+
+    /** Changes the name shown in the top bar and on forms. */
+    public void rename(String newDisplayName) {
+        if (newDisplayName == null || newDisplayName.isBlank()) {
+            throw new IllegalArgumentException("姓名不能为空");
+        }
+        if (newDisplayName.strip().length() > 100) {
+            throw new IllegalArgumentException("姓名不能超过 100 个字");
+        }
+        this.displayName = newDisplayName.strip();
+    }
+
+    /** Moves the account to another unit; its scope follows from the next request on. */
+    public void moveTo(Long newUnitId) {
+        this.unitId = Objects.requireNonNull(newUnitId, "unitId");
+    }
+
+    /** Whether the account holds one of the three administrator roles. */
+    public boolean isAdministrator() {
+        return roles.stream().anyMatch(Role::isAdministrator);
     }
 
     public void changePassword(String newPasswordHash) {

@@ -9,6 +9,8 @@ public interface UserAccounts {
 
     Optional<UserAccount> findByUsername(String username);
 
+    Optional<UserAccount> findById(Long id);
+
     boolean existsByUsername(String username);
 
     long count();

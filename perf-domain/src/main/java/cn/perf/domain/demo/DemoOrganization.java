@@ -6,15 +6,28 @@ import cn.perf.domain.account.UserAccount;
 import cn.perf.domain.account.UserAccounts;
 import cn.perf.domain.organization.BudgetUnit;
 import cn.perf.domain.organization.BudgetUnits;
+import cn.perf.domain.organization.UnitKind;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.List;
 
 /**
- * Demo organizations (the four units of the seed forms, their finance bureaus) and one demo user per role,
- * all with the password {@link #DEMO_PASSWORD}. Unit names and codes are as the seed forms print them;
- * 苏州市信息中心 and 济宁市高新区综合行政执法局 print no code, so they have none.
+ * Demo organizations (the four units of the seed forms, their finance bureaus, the departments above them) and
+ * demo users for every role, all with the password {@link #DEMO_PASSWORD}. Unit names and codes are as the seed
+ * forms print them; 苏州市信息中心 and 济宁市高新区综合行政执法局 print no code, so they have none. The hierarchy:
+ * <pre>
+ * 苏州市财政局 (财政局)
+ *   001239 苏州市城市管理局, 001276 苏州市住房和城乡建设局 (主管部门, each files its own forms)
+ *   苏州市大数据管理局 (主管部门; seed 002 names it as the organiser of 电子政务 projects)
+ *     苏州市信息中心 (预算单位, seed 002), 苏州市电子政务服务中心 (预算单位, made up for the demo)
+ * 济宁市财政局 (财政局)
+ *   济宁高新技术产业开发区管理委员会 (主管部门, made up for the demo: seed 003 prints no 主管部门)
+ *     济宁市高新区综合行政执法局 (预算单位, seed 003)
+ * </pre>
+ * Databases loaded by an earlier version had 苏州市信息中心 and 济宁市高新区综合行政执法局 as 主管部门 directly under
+ * their 财政局; loading moves them under their departments (only from exactly that old shape, so an
+ * administrator's later changes are kept).
  */
 @Named
 public class DemoOrganization implements DemoDataSet {
@@ -29,6 +42,9 @@ public class DemoOrganization implements DemoDataSet {
     public static final String ZHUJIAN = "苏州市住房和城乡建设局";
     public static final String XINXI = "苏州市信息中心";
     public static final String JINING_ZHIFA = "济宁市高新区综合行政执法局";
+    public static final String DASHUJU = "苏州市大数据管理局";
+    public static final String DIANZI_ZHENGWU = "苏州市电子政务服务中心";
+    public static final String JINING_GAOXIN = "济宁高新技术产业开发区管理委员会";
 
     /** A demo login: user name, display name, unit name, roles. */
     public record DemoLogin(String username, String displayName, String unitName, EnumSet<Role> roles) {
@@ -48,7 +64,10 @@ public class DemoOrganization implements DemoDataSet {
             new DemoLogin("filer-001239", "城管局填报人（演示）", CHENGGUAN, EnumSet.of(Role.FILER)),
             new DemoLogin("filer-001276", "住建局填报人（演示）", ZHUJIAN, EnumSet.of(Role.FILER)),
             new DemoLogin("filer-xxzx", "信息中心填报人（演示）", XINXI, EnumSet.of(Role.FILER)),
-            new DemoLogin("filer-jining", "济宁执法局填报人（演示）", JINING_ZHIFA, EnumSet.of(Role.FILER)));
+            new DemoLogin("filer-jining", "济宁执法局填报人（演示）", JINING_ZHIFA, EnumSet.of(Role.FILER)),
+            new DemoLogin("reviewer-dsj", "大数据管理局主管部门审核人（演示）", DASHUJU,
+                    EnumSet.of(Role.DEPARTMENT_REVIEWER)),
+            new DemoLogin("filer-dzzw", "电子政务服务中心填报人（演示）", DIANZI_ZHENGWU, EnumSet.of(Role.FILER)));
 
     private final BudgetUnits units;
     private final UserAccounts accounts;
@@ -72,8 +91,11 @@ public class DemoOrganization implements DemoDataSet {
         BudgetUnit jiningFinance = unit(BudgetUnit.financeBureau(JINING_FINANCE, JINING));
         unit(BudgetUnit.department("001239", CHENGGUAN, suzhouFinance.id(), SUZHOU));
         unit(BudgetUnit.department("001276", ZHUJIAN, suzhouFinance.id(), SUZHOU));
-        unit(BudgetUnit.department(null, XINXI, suzhouFinance.id(), SUZHOU));
-        unit(BudgetUnit.department(null, JINING_ZHIFA, jiningFinance.id(), JINING));
+        BudgetUnit dashuju = unit(BudgetUnit.department(null, DASHUJU, suzhouFinance.id(), SUZHOU));
+        underDepartment(unit(BudgetUnit.budgetUnit(null, XINXI, dashuju.id(), SUZHOU)), suzhouFinance, dashuju);
+        unit(BudgetUnit.budgetUnit(null, DIANZI_ZHENGWU, dashuju.id(), SUZHOU));
+        BudgetUnit gaoxin = unit(BudgetUnit.department(null, JINING_GAOXIN, jiningFinance.id(), JINING));
+        underDepartment(unit(BudgetUnit.budgetUnit(null, JINING_ZHIFA, gaoxin.id(), JINING)), jiningFinance, gaoxin);
 
         for (DemoLogin login : LOGINS) {
             if (accounts.existsByUsername(login.username())) {
@@ -86,6 +108,13 @@ public class DemoOrganization implements DemoDataSet {
     }
 
     private BudgetUnit unit(BudgetUnit wanted) {
-        return units.findByName(wanted.name()).orElseGet(() -> units.save(wanted));
+        return units.findByRegionAndName(wanted.region(), wanted.name()).orElseGet(() -> units.save(wanted));
+    }
+
+    /** Moves a unit of the earlier demo shape (a 主管部门 right under the 财政局) under its department. */
+    private static void underDepartment(BudgetUnit unit, BudgetUnit bureau, BudgetUnit department) {
+        if (unit.kind() == UnitKind.DEPARTMENT && bureau.id().equals(unit.parentId())) {
+            unit.change(unit.code(), unit.name(), UnitKind.BUDGET_UNIT, department.id(), unit.region());
+        }
     }
 }

@@ -10,9 +10,23 @@ public interface BudgetUnits {
 
     Optional<BudgetUnit> findById(Long id);
 
-    Optional<BudgetUnit> findByCode(String code);
+    /** Codes are unique within a region only. */
+    Optional<BudgetUnit> findByRegionAndCode(String region, String code);
 
+    /** Names are unique within a region only. */
+    Optional<BudgetUnit> findByRegionAndName(String region, String name);
+
+    /**
+     * The unit of this name, for demo data and tests whose names are unique across regions; use
+     * {@link #findByRegionAndName} wherever two regions may name a unit alike.
+     */
     Optional<BudgetUnit> findByName(String name);
+
+    boolean existsByRegionAndCode(String region, String code);
+
+    boolean existsByRegionAndName(String region, String name);
+
+    List<BudgetUnit> findAll();
 
     List<BudgetUnit> findByParentId(Long parentId);
 

@@ -25,7 +25,7 @@ public class ScopeResolver {
 
     /** The user's profile and scope, read together. */
     public Viewer viewer(String username) {
-        return queries.find(username).map(row -> new Viewer(row.profile(), scopeOf(row)))
+        return queries.find(username).map(row -> new Viewer(row.profile(), scopeOf(row), row.enabled()))
                 .orElseGet(() -> Viewer.unknown(username));
     }
 

@@ -40,7 +40,7 @@ class UserAccountPersistenceTest {
         UserAccount loaded = accounts.findByUsername("filer-990001").orElseThrow();
         assertThat(loaded.roles()).containsExactlyInAnyOrder(Role.FILER, Role.UNIT_LEADER);
         assertThat(loaded.unitId()).isEqualTo(unit.id());
-        assertThat(units.findByCode("990001")).get().extracting(BudgetUnit::kind).isEqualTo(UnitKind.DEPARTMENT);
+        assertThat(units.findByRegionAndCode("测试市", "990001")).get().extracting(BudgetUnit::kind).isEqualTo(UnitKind.DEPARTMENT);
         assertThat(units.findByParentId(bureau.id())).extracting(BudgetUnit::name).containsExactly("测试主管部门");
     }
 

@@ -51,7 +51,8 @@ class DeclarationForgedIdTest extends DeclarationPageSupport {
         assertNotFound(post(CHENGGUAN_FILER, "/declarations/" + seed001 + "/copy", params()).getResponse());
         assertNotFound(get("finance", "/declarations/" + seed003));
         assertNotFound(get("finance-jining", "/declarations/" + seed001));
-        assertNotFound(get("admin", "/declarations/" + seed001));
+        assertThat(get("admin", "/declarations/" + seed001).getStatus()).as("administrators fill no forms")
+                .isEqualTo(403);
         assertThat(page(ZHUJIAN_FILER, "/declarations/" + seed001)).contains("状态：财政审核通过");
     }
 

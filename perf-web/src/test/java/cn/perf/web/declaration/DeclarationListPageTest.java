@@ -62,11 +62,13 @@ class DeclarationListPageTest extends DeclarationPageSupport {
     }
 
     @Test
-    void anAdministratorSeesNoDeclarationsAndNoNewButtons() throws Exception {
-        String list = page("admin", "/declarations?size=100");
+    void anAdministratorIsRefusedTheListAndSeesNoDeclarations() throws Exception {
+        // 三员分立: administrators fill and review no forms (URL rules, AuthorizationMatrixTest)
+        org.springframework.mock.web.MockHttpServletResponse r = get("admin", "/declarations?size=100");
 
+        assertThat(r.getStatus()).isEqualTo(403);
+        String list = r.getContentAsString();
         assertThat(rows(list)).isEmpty();
-        assertThat(total(list)).isZero();
         assertThat(list).doesNotContain("id=\"new-suzhou\"").doesNotContain("id=\"new-national\"")
                 .doesNotContain("新增（").doesNotContain(SEED_000).doesNotContain(SEED_003);
     }

@@ -1,0 +1,317 @@
+package cn.perf.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import cn.perf.domain.account.AccountAdministration;
+import cn.perf.domain.account.AccountCommands.OpenAccount;
+import cn.perf.domain.account.AccountProfile;
+import cn.perf.domain.account.Role;
+import cn.perf.domain.declaration.DeclarationService;
+import cn.perf.domain.declaration.SuzhouHeader;
+import cn.perf.domain.demo.DemoOrganization;
+import cn.perf.domain.organization.BudgetUnits;
+import cn.perf.domain.scope.ScopeResolver;
+import cn.perf.domain.shared.FiscalYear;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The authorization matrix (三员分立 and data scope, DESIGN.md §4, §8): every endpoint the application maps
+ * ({@link RequestMappingHandlerMapping}) × every role (one demo user each, and nobody signed in) × for an
+ * endpoint with an id: a target in the caller's own unit, in another unit of the region, in another region. The
+ * expected outcome of each comes from {@link #MATRIX}; an endpoint the application maps but the table does not
+ * list fails the test, so every new endpoint must be added here (one line each). No response may carry data of
+ * a unit the caller must not see.
+ *
+ * <p>Outcomes: {@code OK} the handler ran for the caller (200, 409, or a redirect that is not to the login page),
+ * {@code 403}, {@code 404}, {@code LOGIN} a redirect to the login page, {@code ANY} not checked (only for
+ * {@code /error}, whose status is whatever failed). A column with three outcomes {@code own/other/region} is for an
+ * id endpoint's three targets; a single outcome applies to all three.
+ */
+@SpringBootTest(properties = "perf.demo-data=true")
+@AutoConfigureMockMvc
+class AuthorizationMatrixTest {
+
+    /** The callers, in the order of the table's columns after the anonymous one. */
+    static final List<String> USERS = List.of(
+            "filer-001239",     // FILER                苏州市城市管理局
+            "leader-001239",    // UNIT_LEADER          苏州市城市管理局
+            "reviewer-001239",  // DEPARTMENT_REVIEWER  苏州市城市管理局 (主管部门)
+            "finance",          // FINANCE_REVIEWER     苏州市财政局
+            "admin",            // SYSTEM_ADMIN         苏州市财政局
+            "security",         // SECURITY_ADMIN       苏州市财政局
+            "auditor");         // AUDIT_ADMIN          苏州市财政局
+
+    /**
+     * One line per endpoint: {@code METHOD path | anonymous | FILER LEADER DEPT FINANCE SYSTEM SECURITY AUDIT}.
+     * Targets of {id}: own = 苏州市城市管理局 (the unit of the first three callers), other = 苏州市住房和城乡建设局,
+     * region = 济宁市高新区综合行政执法局. For /admin/users/{id}: an account in that unit.
+     */
+    static final List<String> MATRIX = List.of(
+            // METHOD path                               | anon  | FILER      LEADER     DEPT       FINANCE   SYSTEM SECURITY AUDIT
+            "GET    /                                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
+            "GET    /login                               | OK    | OK         OK         OK         OK        OK     OK     OK",
+            "*      /error                               | ANY   | ANY        ANY        ANY        ANY       ANY    ANY    ANY",
+            // 绩效目标申报 (business roles only; scope decides the rest: another unit's form is 404)
+            "GET    /declarations                        | LOGIN | OK         OK         OK         OK        403    403    403",
+            "GET    /declarations/new                    | LOGIN | OK         OK         404        404       403    403    403",
+            "POST   /declarations                        | LOGIN | OK         OK         404        404       403    403    403",
+            "GET    /declarations/{id}                   | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "GET    /declarations/{id}/edit              | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "POST   /declarations/{id}/edit              | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "POST   /declarations/{id}/copy              | LOGIN | OK/404/404 OK/404/404 404        404       403    403    403",
+            "POST   /declarations/{id}/submit            | LOGIN | OK/404/404 OK/404/404 404        404       403    403    403",
+            "POST   /declarations/form/rows              | LOGIN | OK         OK         OK         OK        403    403    403",
+            "POST   /declarations/form/checks            | LOGIN | OK         OK         OK         OK        403    403    403",
+            "POST   /declarations/form/lint              | LOGIN | OK         OK         OK         OK        403    403    403",
+            "POST   /declarations/form/reading           | LOGIN | OK         OK         OK         OK        403    403    403",
+            // 用户管理, 单位管理 (系统管理员 only)
+            "GET    /admin/users                         | LOGIN | 403        403        403        403       OK     403    403",
+            "GET    /admin/users/new                     | LOGIN | 403        403        403        403       OK     403    403",
+            "POST   /admin/users                         | LOGIN | 403        403        403        403       OK     403    403",
+            "GET    /admin/users/{id}/edit               | LOGIN | 403        403        403        403       OK     403    403",
+            "POST   /admin/users/{id}/edit               | LOGIN | 403        403        403        403       OK     403    403",
+            "POST   /admin/users/{id}/disable            | LOGIN | 403        403        403        403       OK     403    403",
+            "POST   /admin/users/{id}/enable             | LOGIN | 403        403        403        403       OK     403    403",
+            "POST   /admin/users/{id}/password           | LOGIN | 403        403        403        403       OK     403    403",
+            "GET    /admin/units                         | LOGIN | 403        403        403        403       OK     403    403",
+            "GET    /admin/units/new                     | LOGIN | 403        403        403        403       OK     403    403",
+            "POST   /admin/units                         | LOGIN | 403        403        403        403       OK     403    403",
+            "GET    /admin/units/{id}/edit               | LOGIN | 403        403        403        403       OK     403    403",
+            "POST   /admin/units/{id}/edit               | LOGIN | 403        403        403        403       OK     403    403");
+
+    /** URL rules for pages that other issues add: checked even before their controllers exist (404 = allowed). */
+    static final List<String> RESERVED = List.of(
+            // METHOD path                               | anon  | FILER      LEADER     DEPT       FINANCE   SYSTEM SECURITY AUDIT
+            "GET    /evaluations                         | LOGIN | OK         OK         OK         OK        403    403    403",
+            "GET    /todo                                | LOGIN | OK         OK         OK         OK        403    403    403",
+            "GET    /admin/audit                         | LOGIN | 403        403        403        403       403    403    OK",
+            "GET    /admin/security                      | LOGIN | 403        403        403        403       403    OK     403",
+            "GET    /admin/deadlines                     | LOGIN | 403        403        403        OK        OK     403    403",
+            "GET    /admin/anything-else                 | LOGIN | 403        403        403        403       403    403    403");
+
+    /** Parameters an endpoint needs besides {@code version=-1} (every POST sends a stale version). */
+    static final Map<String, String[]> PARAMS = Map.of(
+            "POST /declarations/form/rows", new String[] {"_op", "refresh:indicators"},
+            "POST /declarations/form/reading", new String[] {"row", "0"});
+
+    enum Target { OWN, OTHER, REGION }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    DeclarationService declarations;
+    @Autowired
+    AccountAdministration accounts;
+    @Autowired
+    ScopeResolver scopes;
+    @Autowired
+    BudgetUnits units;
+
+    /** Per kind of path variable owner ("declarations", "users", "units"): the id of each target. */
+    final Map<String, Map<Target, Long>> ids = new LinkedHashMap<>();
+    /** Text that only callers who may see a target's unit may ever receive. */
+    final Map<Target, String> markers = new LinkedHashMap<>();
+
+    @BeforeEach
+    void targets() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<Target, Long> unitIds = Map.of(
+                Target.OWN, unit(DemoOrganization.CHENGGUAN),
+                Target.OTHER, unit(DemoOrganization.ZHUJIAN),
+                Target.REGION, unit(DemoOrganization.JINING_ZHIFA));
+        ids.put("units", unitIds);
+        Map<Target, Long> declarationIds = new LinkedHashMap<>();
+        Map<Target, Long> accountIds = new LinkedHashMap<>();
+        AccountProfile admin = scopes.viewer("admin").profile();
+        for (Target t : Target.values()) {
+            String marker = "矩阵" + t + run;
+            markers.put(t, marker);
+            declarationIds.put(t, declarations.startSuzhou(unitIds.get(t), FiscalYear.of(2030),
+                    new SuzhouHeader(marker, "信息化工程及维护类", null, null, null, null, null, null)));
+            accountIds.put(t, accounts.open(admin, new OpenAccount("matrix-" + t.name().toLowerCase() + "-" + run,
+                    "矩阵用户" + t, unitIds.get(t), EnumSet.of(Role.FILER), "Matrix#" + run)));
+        }
+        ids.put("declarations", declarationIds);
+        ids.put("users", accountIds);
+    }
+
+    @Test
+    void everyMappedEndpointIsInTheTable() {
+        Set<String> mapped = new TreeSet<>(endpoints());
+        Set<String> listed = new TreeSet<>(parse(MATRIX).keySet());
+        assertThat(mapped).as("endpoints the application maps but the matrix does not list: add a line to MATRIX")
+                .isSubsetOf(listed);
+        assertThat(listed).as("lines of MATRIX for endpoints the application no longer maps").isSubsetOf(mapped);
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatTheTableSaysAndNoResponseLeaksAnotherUnitsData() throws Exception {
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, Row> e : parse(MATRIX).entrySet()) {
+            check(e.getKey(), e.getValue(), false, failures);
+        }
+        for (Map.Entry<String, Row> e : parse(RESERVED).entrySet()) {
+            check(e.getKey(), e.getValue(), true, failures);
+        }
+        assertThat(failures).as("requests whose outcome differs from the matrix").isEmpty();
+    }
+
+    // ------------------------------------------------------------------ the checks
+
+    /** @param reserved a page not built yet: 404 counts as {@code OK} (the URL rules let the request through) */
+    private void check(String endpoint, Row row, boolean reserved, List<String> failures) throws Exception {
+        String method = endpoint.substring(0, endpoint.indexOf(' '));
+        String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+        String owner = pattern.contains("{id}") ? pattern.split("/")[pattern.startsWith("/admin/") ? 2 : 1] : null;
+        for (int caller = -1; caller < USERS.size(); caller++) {
+            String who = caller < 0 ? null : USERS.get(caller);
+            String[] expected = caller < 0 ? row.anonymous() : row.roles().get(caller);
+            for (Target target : owner == null ? new Target[] {Target.OWN} : Target.values()) {
+                String url = owner == null ? pattern
+                        : pattern.replace("{id}", String.valueOf(ids.get(owner).get(target)));
+                String want = expected.length == 1 ? expected[0] : expected[target.ordinal()];
+                MockHttpServletResponse response = perform(method, url, who);
+                String got = outcome(response);
+                if (reserved && "404".equals(got)) {
+                    got = "OK";
+                }
+                String label = method + " " + url + (owner == null ? "" : " (" + target + ")") + " as "
+                        + (who == null ? "anonymous" : who);
+                if (!"ANY".equals(want) && !want.equals(got)) {
+                    failures.add(label + ": expected " + want + ", got " + got + " (" + response.getStatus() + " "
+                            + response.getRedirectedUrl() + ")");
+                }
+                String body = response.getContentAsString();
+                for (Target hidden : invisibleTo(who)) {
+                    if (body.contains(markers.get(hidden))) {
+                        failures.add(label + ": the response shows " + hidden + "'s data");
+                    }
+                }
+            }
+        }
+    }
+
+    /** What each caller must never see: declarations of units outside its scope. */
+    private static Set<Target> invisibleTo(String who) {
+        if (who == null) {
+            return EnumSet.allOf(Target.class);
+        }
+        return switch (who) {
+            case "filer-001239", "leader-001239", "reviewer-001239" -> EnumSet.of(Target.OTHER, Target.REGION);
+            case "finance" -> EnumSet.of(Target.REGION);
+            // administrators see no forms; account and unit names are theirs to manage, markers are projects
+            default -> EnumSet.allOf(Target.class);
+        };
+    }
+
+    private MockHttpServletResponse perform(String method, String url, String who) throws Exception {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(
+                HttpMethod.valueOf("*".equals(method) ? "GET" : method), url);
+        if ("POST".equals(method)) {
+            // a stale version everywhere: the handler runs, nothing is changed
+            request.with(csrf()).param("version", "-1");
+            String[] extra = PARAMS.getOrDefault(method + " " + pattern(url), new String[0]);
+            for (int i = 0; i + 1 < extra.length; i += 2) {
+                request.param(extra[i], extra[i + 1]);
+            }
+        }
+        if (who != null) {
+            request.with(user(users.loadUserByUsername(who)));
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private static String pattern(String url) {
+        return url.replaceAll("/\\d+(?=/|$)", "/{id}");
+    }
+
+    private static String outcome(MockHttpServletResponse r) {
+        int status = r.getStatus();
+        String location = r.getRedirectedUrl();
+        if (status == 302 && location != null && location.matches("(https?://[^/]+)?/login.*")) {
+            return "LOGIN";
+        }
+        if (status == 403 || status == 404) {
+            return String.valueOf(status);
+        }
+        if (status == 200 || status == 409 || (status >= 300 && status < 400)) {
+            return "OK";
+        }
+        return "status " + status;
+    }
+
+    // ------------------------------------------------------------------ the table and the mappings
+
+    record Row(String[] anonymous, List<String[]> roles) {
+    }
+
+    static Map<String, Row> parse(List<String> lines) {
+        Map<String, Row> out = new LinkedHashMap<>();
+        for (String line : lines) {
+            String[] parts = line.split("\\|");
+            assertThat(parts).as("line %s", line).hasSize(3);
+            String[] endpoint = parts[0].trim().split("\\s+");
+            String[] columns = parts[2].trim().split("\\s+");
+            assertThat(columns).as("one column per role in %s", line).hasSize(USERS.size());
+            List<String[]> roles = new ArrayList<>();
+            for (String c : columns) {
+                roles.add(c.split("/"));
+            }
+            String key = endpoint[0] + " " + endpoint[1];
+            assertThat(out).as("one line per endpoint: %s", key).doesNotContainKey(key);
+            out.put(key, new Row(new String[] {parts[1].trim()}, roles));
+        }
+        return out;
+    }
+
+    /** Every endpoint of the application as {@code METHOD pattern} ({@code *} for a mapping of every method). */
+    private List<String> endpoints() {
+        List<String> out = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                String normalized = pattern.replaceAll("\\{[^}]+}", "{id}");
+                if (methods.isEmpty()) {
+                    out.add("* " + normalized);
+                }
+                for (RequestMethod m : methods) {
+                    out.add(m.name() + " " + normalized);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Long unit(String name) {
+        return units.findByName(name).orElseThrow().id();
+    }
+}
