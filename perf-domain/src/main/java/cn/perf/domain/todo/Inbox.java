@@ -37,6 +37,16 @@ public class Inbox {
         return recipients.size();
     }
 
+    /**
+     * Tells the filers of the unit that owns declaration {@code declarationId}; {@code message} receives the
+     * project name. Returns how many were told (0 for an unknown declaration).
+     */
+    @Transactional
+    public int notifyOwnerOf(Long declarationId, java.util.function.Function<String, String> message) {
+        return queries.owner(declarationId).map(o -> notifyUnit(o.unitId(), "declaration",
+                o.declarationId().toString(), message.apply(o.projectName()))).orElse(0);
+    }
+
     /** The newest messages of {@code username}. */
     @Transactional
     public List<Notification> recent(String username) {

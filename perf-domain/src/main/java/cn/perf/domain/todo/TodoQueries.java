@@ -22,6 +22,9 @@ public interface TodoQueries {
     /** The same filter, counted per unit (a reviewer's overview), by unit name. */
     List<UnitCount> countByUnit(Collection<Long> unitIds, String region, Collection<DeclarationStatus> statuses);
 
+    /** A declaration's unit and project name (who to tell, and what about). */
+    java.util.Optional<DeclarationOwner> owner(Long declarationId);
+
     /** Usernames of a unit's 填报人 and 单位负责人 (enabled accounts): who is told of a review outcome. */
     List<String> filersOf(Long unitId);
 
@@ -37,5 +40,8 @@ public interface TodoQueries {
     }
 
     record UnitCount(Long unitId, String unitName, long count) {
+    }
+
+    record DeclarationOwner(Long declarationId, Long unitId, String projectName) {
     }
 }

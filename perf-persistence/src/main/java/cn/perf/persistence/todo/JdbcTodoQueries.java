@@ -72,6 +72,13 @@ public class JdbcTodoQueries implements TodoQueries {
     }
 
     @Override
+    public java.util.Optional<DeclarationOwner> owner(Long declarationId) {
+        return jdbc.sql("select id, unit_id, project_name from declaration where id = ?").param(declarationId)
+                .query((rs, n) -> new DeclarationOwner(rs.getLong("id"), rs.getLong("unit_id"),
+                        rs.getString("project_name"))).optional();
+    }
+
+    @Override
     public List<String> filersOf(Long unitId) {
         return jdbc.sql("""
                 select distinct a.username from user_account a join user_account_role r on r.user_id = a.id

@@ -99,6 +99,36 @@ class TodoAndDeadlinePagesTest extends DeclarationPageSupport {
                 .endsWith("/login");
     }
 
+    @Autowired
+    cn.perf.domain.shared.DomainEventPublisher events;
+
+    @Test
+    void aReturnAndAGradeBecomeMessagesToTheUnitsFilersWithTheComment() throws Exception {
+        String name = unique("待办通知");
+        long id = createSuzhou(CHENGGUAN_FILER, name, 2027);
+        events.publish(event("declaration.returned", id, java.util.Map.of("comment", "请补充绩效指标的解释")));
+        events.publish(event("declaration.graded", id, java.util.Map.of("grade", "GOOD", "comment", "压减培训费")));
+        events.publish(event("declaration.revised", id, java.util.Map.of()));
+        String messages = from(page(CHENGGUAN_FILER, "/todo"), "messages");
+        assertThat(messages).contains("申报表《" + name + "》被主管部门退回修改。退回意见：请补充绩效指标的解释",
+                "申报表《" + name + "》财政审核结果：良，按约定修改后通过。约定修改：压减培训费");
+        assertThat(from(page("leader-001239", "/todo"), "messages")).contains("压减培训费");
+        assertThat(page(ZHUJIAN_FILER, "/todo")).doesNotContain(name);
+        assertThat(jdbc.queryForObject("select count(*) from notification where subject_id = ?", Long.class,
+                Long.toString(id))).as("two outcomes x (filer, leader); an edit tells nobody").isEqualTo(4);
+    }
+
+    static cn.perf.domain.shared.DomainEvent event(String action, long id, java.util.Map<String, String> details) {
+        return new cn.perf.domain.shared.DomainEvent() {
+            public java.time.Instant occurredAt() { return java.time.Instant.now(); }
+            public String actor() { return "reviewer-001239"; }
+            public String action() { return action; }
+            public String subjectType() { return "declaration"; }
+            public String subjectId() { return Long.toString(id); }
+            public java.util.Map<String, String> details() { return details; }
+        };
+    }
+
     @Test
     void aMessageIsReadOnlyByItsRecipient() throws Exception {
         String text = unique("审核结果消息");
