@@ -59,17 +59,15 @@ public class DeclarationReview {
 
     // ------------------------------------------------------------------ reading
 
-    /** The review actions open to {@code viewer} on declaration {@code id} (404 when not visible). */
-    @Transactional
+    /** The review actions open to {@code viewer} on declaration {@code id} (404 when not visible); one row read. */
     public ReviewOptions options(Viewer viewer, Long id) {
         DeclarationStamp s = visible(viewer.scope(), id);
         Reviewer r = Reviewer.of(viewer);
-        Declaration d = declarations.findById(id).orElseThrow(() -> notFound(id));
         return new ReviewOptions(s.status() == DeclarationStatus.SUBMITTED && r.reviewsDepartment(s.unitId()),
                 s.status() == DeclarationStatus.DEPARTMENT_APPROVED && r.reviewsFinance(s.unitRegion()),
-                s.status() == DeclarationStatus.APPROVED && !d.adjustmentOpen()
+                s.status() == DeclarationStatus.APPROVED && !s.adjustmentOpen()
                         && viewer.scope().canFile(s.unitId()),
-                d.adjustsId());
+                s.adjustsId());
     }
 
     /** The review history of a declaration, oldest first; for everyone who can see it. */
