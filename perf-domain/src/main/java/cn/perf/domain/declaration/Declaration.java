@@ -93,6 +93,14 @@ public class Declaration {
     @Column(name = "review_comment", length = 2000)
     private String reviewComment;
 
+    /** The approved declaration this one is a 目标调整 of; null for an original filing. */
+    @Column(name = "adjusts_id")
+    private Long adjustsId;
+
+    /** Whether a 目标调整 of this (approved) declaration is under way: at most one at a time. */
+    @Column(name = "adjustment_open", nullable = false)
+    private boolean adjustmentOpen;
+
     @Column(name = "project_name", nullable = false, length = 200)
     private String projectName;
 
@@ -601,6 +609,53 @@ public class Declaration {
         moveTo(grade.outcome());
     }
 
+    // ------------------------------------------------------------------ 目标调整
+
+    /**
+     * 目标调整: a new draft of the same project and year, all content copied, linked to this approved declaration,
+     * which stays in force (and locked) until the adjustment is approved. Only one adjustment at a time.
+     */
+    public Declaration startAdjustment() {
+        requireStatus("目标调整", DeclarationStatus.APPROVED);
+        if (adjustmentOpen) {
+            throw new IllegalStateException("该申报表已有一份正在办理的目标调整，不能再发起");
+        }
+        Declaration a = layout == FormLayout.SUZHOU
+                ? newSuzhou(unitId, projectId, year, suzhouHeader(), frameworkCode, List.of())
+                : newNational(unitId, projectId, year, nationalHeader(), frameworkCode);
+        DeclarationContent c = content();
+        c = new DeclarationContent(c.projectName(), c.projectType(), c.projectAttribute(),
+                c.governmentProcurement(), c.governmentPurchasedService(), c.projectLeader(), c.contactPerson(),
+                c.contactPhone(), c.competentDepartmentName(), c.competentDepartmentCode(), c.projectUnitName(),
+                c.periodStart(), c.periodEnd(), c.texts(), c.priorYearFunds(), c.fundsRequest(),
+                c.subProjects().stream().map(s -> new DeclarationContent.SubProjectRow(null, s.key(), s.name(),
+                        s.amount())).toList(),
+                c.fundingSources(),
+                c.indicators().stream().map(i -> i.withId(null)).toList(),
+                c.milestones().stream().map(m -> new DeclarationContent.MilestoneRow(null, m.content(), m.startOn(),
+                        m.endOn())).toList(),
+                c.signOff());
+        a.revise(c);
+        a.adjustsId = id;
+        this.adjustmentOpen = true;
+        touch();
+        return a;
+    }
+
+    /** The approved 目标调整 of this declaration is now in force: this one is superseded (still readable). */
+    public void supersede() {
+        requireStatus("被目标调整替代", DeclarationStatus.APPROVED);
+        this.adjustmentOpen = false;
+        moveTo(DeclarationStatus.SUPERSEDED);
+    }
+
+    /** The 目标调整 of this declaration was rejected: this one stays in force and may be adjusted again. */
+    public void closeAdjustment() {
+        requireStatus("结束目标调整", DeclarationStatus.APPROVED);
+        this.adjustmentOpen = false;
+        touch();
+    }
+
     // ------------------------------------------------------------------ checks
 
     /** Findings that need no framework: funds identities, sums, unreadable targets (the standard lint). */
@@ -796,6 +851,15 @@ public class Declaration {
 
     public String reviewComment() {
         return reviewComment;
+    }
+
+    /** The approved declaration this one adjusts (目标调整), or null. */
+    public Long adjustsId() {
+        return adjustsId;
+    }
+
+    public boolean adjustmentOpen() {
+        return adjustmentOpen;
     }
 
     public String projectName() {

@@ -52,10 +52,12 @@ public class DeclarationFiling {
     private final SelfEvaluations evaluations;
     private final DeclarationLint lint;
     private final DirectionAdvisor advisor;
+    private final ReviewLog log;
 
     public DeclarationFiling(Declarations declarations, DeclarationQueries queries, DeclarationStamps stamps,
                              Projects projects, BudgetUnits units, IndicatorFrameworks frameworks,
-                             IndicatorLibrary library, SelfEvaluations evaluations) {
+                             IndicatorLibrary library, SelfEvaluations evaluations, ReviewLog log) {
+        this.log = log;
         this.declarations = declarations;
         this.queries = queries;
         this.stamps = stamps;
@@ -253,7 +255,13 @@ public class DeclarationFiling {
             throw new InvalidCommandException(List.of(Violation.of("", "notEditable", "申报表当前状态为“"
                     + d.status().label() + "”，不能修改", d.status().label())));
         }
+        DeclarationContent before = d.content();
         d.revise(cmd.content());
+        DeclarationDiff diff = DeclarationDiff.between(before, d.content());
+        if (!diff.isEmpty()) {
+            log.publish(new DeclarationEvents.DeclarationRevised(java.time.Instant.now(), scope.username(), d.id(),
+                    diff.asDetails()));
+        }
         return d.id();
     }
 
@@ -261,7 +269,13 @@ public class DeclarationFiling {
     @Transactional
     public void submit(Scope scope, Long id, long expectedVersion) {
         Declaration d = loadForFiling(scope, id, expectedVersion);
+        DeclarationStatus from = d.status();
         d.submit(framework(d.frameworkCode()), lint);
+        java.time.Instant now = java.time.Instant.now();
+        log.step(d.id(), ReviewAction.SUBMITTED, null, null, from, d.status(), scope.username(), now);
+        log.publish(new DeclarationEvents.DeclarationSubmitted(now, scope.username(), d.id(), DeclarationEvents
+                .details("from", from.name(), "to", d.status().name(), "adjusts",
+                        d.adjustsId() == null ? null : String.valueOf(d.adjustsId()))));
     }
 
     /**

@@ -7,7 +7,10 @@ import cn.perf.domain.shared.FiscalYear;
 import cn.perf.domain.template.IndicatorFramework;
 import cn.perf.domain.template.IndicatorFrameworks;
 import cn.perf.domain.template.IndicatorLibrary;
+import cn.perf.domain.shared.DomainEventPublisher;
 import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.Map;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -25,9 +28,11 @@ public class DeclarationService {
     private final BudgetUnits units;
     private final IndicatorFrameworks frameworks;
     private final IndicatorLibrary library;
+    private final DomainEventPublisher events;
 
     public DeclarationService(Declarations declarations, Projects projects, BudgetUnits units,
-                              IndicatorFrameworks frameworks, IndicatorLibrary library) {
+                              IndicatorFrameworks frameworks, IndicatorLibrary library, DomainEventPublisher events) {
+        this.events = events;
         this.declarations = declarations;
         this.projects = projects;
         this.units = units;
@@ -65,22 +70,51 @@ public class DeclarationService {
     @Transactional
     public void submit(Long id, long expectedVersion) {
         Declaration d = load(id, expectedVersion);
+        DeclarationStatus from = d.status();
         d.submit(framework(d.frameworkCode()));
+        Instant now = Instant.now();
+        events.publish(new DeclarationEvents.DeclarationSubmitted(now, SYSTEM, d.id(), transition(from, d)));
     }
 
     @Transactional
     public void approveByDepartment(Long id, long expectedVersion) {
-        load(id, expectedVersion).approveByDepartment();
+        Declaration d = load(id, expectedVersion);
+        DeclarationStatus from = d.status();
+        d.approveByDepartment();
+        Map<String, String> details = transition(from, d);
+        details.put("decision", ReviewDecision.APPROVE.name());
+        events.publish(new DeclarationEvents.DeclarationReviewed(Instant.now(), SYSTEM, d.id(), details));
     }
 
     @Transactional
     public void returnForRevision(Long id, long expectedVersion, String comment) {
-        load(id, expectedVersion).returnForRevision(comment);
+        Declaration d = load(id, expectedVersion);
+        DeclarationStatus from = d.status();
+        d.returnForRevision(comment);
+        Map<String, String> details = transition(from, d);
+        details.put("decision", ReviewDecision.RETURN.name());
+        details.put("comment", d.reviewComment());
+        events.publish(new DeclarationEvents.DeclarationReturned(Instant.now(), SYSTEM, d.id(), details));
     }
 
     @Transactional
     public void grade(Long id, long expectedVersion, FinanceGrade grade, String comment) {
-        load(id, expectedVersion).grade(grade, comment);
+        Declaration d = load(id, expectedVersion);
+        DeclarationStatus from = d.status();
+        d.grade(grade, comment);
+        Map<String, String> details = transition(from, d);
+        details.put("grade", grade.name());
+        if (d.reviewComment() != null) {
+            details.put("comment", d.reviewComment());
+        }
+        events.publish(new DeclarationEvents.DeclarationGraded(Instant.now(), SYSTEM, d.id(), details));
+    }
+
+    /** These use cases run outside any user's scope (start-up data, imports): their actor is the system. */
+    private static final String SYSTEM = "system";
+
+    private static Map<String, String> transition(DeclarationStatus from, Declaration d) {
+        return DeclarationEvents.details("from", from.name(), "to", d.status().name());
     }
 
     private Project carriedProject(Long unitId, String name, String type, String attribute, FiscalYear year) {

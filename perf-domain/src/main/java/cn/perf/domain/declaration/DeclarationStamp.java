@@ -5,6 +5,9 @@ package cn.perf.domain.declaration;
  * find an already rendered page of this very version (one indexed row read, no child rows).
  *
  * @param version the optimistic-lock version, bumped by every change of the form or of any of its rows
+ * @param adjustsId the approved declaration this one is a 目标调整 of, or null
+ * @param adjustmentOpen whether a 目标调整 of this declaration is under way
  */
-public record DeclarationStamp(Long id, Long unitId, String unitRegion, long version, DeclarationStatus status) {
+public record DeclarationStamp(Long id, Long unitId, String unitRegion, long version, DeclarationStatus status,
+                               Long adjustsId, boolean adjustmentOpen) {
 }

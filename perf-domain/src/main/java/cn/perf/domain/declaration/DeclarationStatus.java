@@ -10,7 +10,9 @@ public enum DeclarationStatus {
     DEPARTMENT_APPROVED("主管部门审核通过"),
     RETURNED("退回修改"),
     APPROVED("财政审核通过"),
-    REJECTED("财政审核不予通过");
+    REJECTED("财政审核不予通过"),
+    /** An approved declaration whose 目标调整 was approved since: no longer in force, still readable. */
+    SUPERSEDED("已被目标调整替代");
 
     private final String label;
 

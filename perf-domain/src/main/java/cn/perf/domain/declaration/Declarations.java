@@ -14,6 +14,7 @@ public interface Declarations {
      */
     Optional<Declaration> findById(Long id);
 
+    /** The original filing of a project and year; its 目标调整 versions share both and are not returned here. */
     Optional<Declaration> findByProjectIdAndYear(Long projectId, FiscalYear year);
 
     boolean existsByProjectIdAndYear(Long projectId, FiscalYear year);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class JdbcDeclarationStamps implements DeclarationStamps {
 
     private static final String SQL = """
-            select d.id, d.unit_id, u.region, d.version, d.status
+            select d.id, d.unit_id, u.region, d.version, d.status, d.adjusts_id, d.adjustment_open
             from declaration d join budget_unit u on u.id = d.unit_id
             where d.id = ?""";
 
@@ -30,7 +30,8 @@ public class JdbcDeclarationStamps implements DeclarationStamps {
     @Override
     public Optional<DeclarationStamp> stamp(Long id) {
         return jdbc.sql(SQL).param(id).query((rs, n) -> new DeclarationStamp(rs.getLong("id"), rs.getLong("unit_id"),
-                rs.getString("region"), rs.getLong("version"), DeclarationStatus.valueOf(rs.getString("status"))))
+                rs.getString("region"), rs.getLong("version"), DeclarationStatus.valueOf(rs.getString("status")),
+                rs.getObject("adjusts_id", Long.class), rs.getBoolean("adjustment_open")))
                 .optional();
     }
 }

@@ -82,6 +82,11 @@ interface JpaDeclarations extends Declarations, DeclarationQueries, DeclarationS
     @Query("select i from Indicator i left join fetch i.subProjects where i.declaration.id = :id")
     List<Indicator> fetchIndicatorLinks(@Param("id") Long id);
 
+    /** The original filing of the project and year (a 目标调整 shares both and is left out). */
+    @Override
+    @Query("select d from Declaration d where d.projectId = :projectId and d.year = :year and d.adjustsId is null")
+    Optional<Declaration> findByProjectIdAndYear(@Param("projectId") Long projectId, @Param("year") FiscalYear year);
+
     @Override
     @Query(LIST_ROW + " where d.unitId = :unitId and d.year = :year order by d.projectName")
     List<DeclarationListRow> listByUnitAndYear(@Param("unitId") Long unitId, @Param("year") FiscalYear year);

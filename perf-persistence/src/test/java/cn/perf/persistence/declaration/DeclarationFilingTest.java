@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.perf.domain.account.AccountDirectory;
+import cn.perf.domain.declaration.ReviewLog;
 import cn.perf.domain.account.PasswordHasher;
 import cn.perf.domain.declaration.Declaration;
 import cn.perf.domain.declaration.DeclarationCommands.CreateDeclaration;
@@ -68,7 +70,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @DataJpaTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({DeclarationFiling.class, JdbcDeclarationStamps.class, DemoOrganization.class, DemoDeclarations.class, DeclarationFilingTest.Hasher.class})
+@Import({DeclarationFiling.class, JdbcDeclarationStamps.class, DemoOrganization.class, DemoDeclarations.class, DeclarationFilingTest.Hasher.class,
+        ReviewLog.class, AccountDirectory.class, RecordedEvents.class})
 class DeclarationFilingTest {
 
     @TestConfiguration

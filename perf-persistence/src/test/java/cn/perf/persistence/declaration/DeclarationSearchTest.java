@@ -2,6 +2,8 @@ package cn.perf.persistence.declaration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.perf.domain.account.AccountDirectory;
+import cn.perf.domain.declaration.ReviewLog;
 import cn.perf.domain.account.Role;
 import cn.perf.domain.account.UserAccount;
 import cn.perf.domain.account.UserAccounts;
@@ -68,7 +70,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @DataJpaTest(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({DeclarationFiling.class, JdbcDeclarationStamps.class, ScopeResolver.class, JdbcViewerQueries.class})
+@Import({DeclarationFiling.class, JdbcDeclarationStamps.class, ScopeResolver.class, JdbcViewerQueries.class,
+        ReviewLog.class, AccountDirectory.class, RecordedEvents.class})
 class DeclarationSearchTest {
 
     static final String SUZHOU = "苏州市";

@@ -32,7 +32,7 @@ import org.springframework.context.annotation.Import;
 
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import(DeclarationService.class)
+@Import({DeclarationService.class, RecordedEvents.class})
 class DeclarationServiceTest {
 
     @Autowired

@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({DemoOrganization.class, DemoSelfEvaluation2020.class, DeclarationService.class, SelfEvaluationScoring.class,
+@Import({DemoOrganization.class, DemoSelfEvaluation2020.class, DeclarationService.class, cn.perf.persistence.declaration.RecordedEvents.class, SelfEvaluationScoring.class,
         ScoringRegimeCatalog.class, DemoSelfEvaluation2020Test.Hasher.class})
 class DemoSelfEvaluation2020Test {
 

@@ -50,7 +50,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Scoring self-evaluations on PostgreSQL: the seed-002 demo as loaded, re-scoring, the 已确认 guard, a national form. */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({DemoOrganization.class, DemoSelfEvaluation2020.class, DeclarationService.class, SelfEvaluationService.class,
+@Import({DemoOrganization.class, DemoSelfEvaluation2020.class, DeclarationService.class, cn.perf.persistence.declaration.RecordedEvents.class, SelfEvaluationService.class,
         SelfEvaluationScoring.class, ScoringRegimeCatalog.class, JpaSelfEvaluationQueries.class, SelfEvaluationScoringTest.Hasher.class})
 class SelfEvaluationScoringTest {
 

@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({DemoOrganization.class, DemoSelfEvaluation2020.class, DeclarationService.class, SelfEvaluationService.class,
+@Import({DemoOrganization.class, DemoSelfEvaluation2020.class, DeclarationService.class, cn.perf.persistence.declaration.RecordedEvents.class, SelfEvaluationService.class,
         SelfEvaluationScoring.class, ScoringRegimeCatalog.class, SelfEvaluationServiceTest.Hasher.class})
 class SelfEvaluationServiceTest {
 

@@ -6,6 +6,7 @@ import cn.perf.domain.declaration.DeclarationContent;
 import cn.perf.domain.declaration.DeclarationFiling;
 import cn.perf.domain.declaration.DeclarationFiling.PageStamp;
 import cn.perf.domain.declaration.DeclarationPage;
+import cn.perf.domain.declaration.DeclarationReview;
 import cn.perf.domain.declaration.DeclarationRuleException;
 import cn.perf.domain.declaration.DeclarationSearch;
 import cn.perf.domain.declaration.DeclarationStatus;
@@ -56,9 +57,12 @@ class DeclarationController {
     private final DeclarationFiling filing;
     private final DeclarationFormModel formModel;
     private final RenderedPages pages;
+    private final DeclarationReview review;
 
-    DeclarationController(DeclarationFiling filing, DeclarationFormModel formModel, RenderedPages pages) {
+    DeclarationController(DeclarationFiling filing, DeclarationFormModel formModel, RenderedPages pages,
+                          DeclarationReview review) {
         this.filing = filing;
+        this.review = review;
         this.formModel = formModel;
         this.pages = pages;
     }
@@ -167,7 +171,17 @@ class DeclarationController {
         DeclarationPage page = filing.page(viewer.scope(), id);
         model.addAttribute("page", page);
         model.addAttribute("d", page.detail());
+        addReviewModel(model, review, viewer, id);
         return pages.render(request, viewer, DETAIL_VIEW, id, page.detail().version());
+    }
+
+    /**
+     * What the read view shows of the review: the actions open to this viewer and the history. Both change only
+     * with the declaration's version (every review step bumps it), so the kept rendering stays right.
+     */
+    static void addReviewModel(Model model, DeclarationReview review, Viewer viewer, long id) {
+        model.addAttribute("review", review.options(viewer, id));
+        model.addAttribute("history", review.history(viewer.scope(), id));
     }
 
     /** The edit page, served like {@link #detail}: rendered once per version and viewer, then kept. */
