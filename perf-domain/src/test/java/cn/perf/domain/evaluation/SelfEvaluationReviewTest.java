@@ -159,8 +159,28 @@ class SelfEvaluationReviewTest {
         }
 
         @Override
-        public Optional<BudgetUnit> findByCode(String code) {
+        public Optional<BudgetUnit> findByRegionAndCode(String region, String code) {
             return Optional.empty();
+        }
+
+        @Override
+        public Optional<BudgetUnit> findByRegionAndName(String region, String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean existsByRegionAndCode(String region, String code) {
+            return false;
+        }
+
+        @Override
+        public boolean existsByRegionAndName(String region, String name) {
+            return false;
+        }
+
+        @Override
+        public List<BudgetUnit> findAll() {
+            return List.of();
         }
 
         @Override
