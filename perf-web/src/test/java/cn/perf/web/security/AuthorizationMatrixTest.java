@@ -88,6 +88,21 @@ class AuthorizationMatrixTest {
             "POST   /declarations/form/checks            | LOGIN | OK         OK         OK         OK        403    403    403",
             "POST   /declarations/form/lint              | LOGIN | OK         OK         OK         OK        403    403    403",
             "POST   /declarations/form/reading           | LOGIN | OK         OK         OK         OK        403    403    403",
+            // review workflow: reviewers act; filers may start a 目标调整 of their own unit's form
+            "POST   /declarations/{id}/review            | LOGIN | 403/404/404 403/404/404 OK/404/404 OK/OK/404 403 403  403",
+            "GET    /declarations/{id}/history           | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "POST   /declarations/{id}/adjustment        | LOGIN | OK/404/404 OK/404/404 404        404       403    403    403",
+            "GET    /declarations/{id}/diff              | LOGIN | 404        404        404        404       403    403    403",
+            // 待办 and deadlines
+            "GET    /todo                                | LOGIN | OK         OK         OK         OK        403    403    403",
+            "GET    /todo/count                          | LOGIN | OK         OK         OK         OK        403    403    403",
+            "POST   /todo/messages/{id}/read             | LOGIN | OK         OK         OK         OK        403    403    403",
+            "GET    /admin/deadlines                     | LOGIN | 403        403        403        OK        OK     403    403",
+            "POST   /admin/deadlines                     | LOGIN | 403        403        403        OK        OK     403    403",
+            // 审计 (审计管理员 only)
+            "GET    /admin/audit                         | LOGIN | 403        403        403        403       403    403    OK",
+            "GET    /admin/audit/export.csv              | LOGIN | 403        403        403        403       403    403    OK",
+            "POST   /admin/audit/verify                  | LOGIN | 403        403        403        403       403    403    OK",
             // 用户管理, 单位管理 (系统管理员 only)
             "GET    /admin/users                         | LOGIN | 403        403        403        403       OK     403    403",
             "GET    /admin/users/new                     | LOGIN | 403        403        403        403       OK     403    403",
@@ -107,16 +122,15 @@ class AuthorizationMatrixTest {
     static final List<String> RESERVED = List.of(
             // METHOD path                               | anon  | FILER      LEADER     DEPT       FINANCE   SYSTEM SECURITY AUDIT
             "GET    /evaluations                         | LOGIN | OK         OK         OK         OK        403    403    403",
-            "GET    /todo                                | LOGIN | OK         OK         OK         OK        403    403    403",
-            "GET    /admin/audit                         | LOGIN | 403        403        403        403       403    403    OK",
             "GET    /admin/security                      | LOGIN | 403        403        403        403       403    OK     403",
-            "GET    /admin/deadlines                     | LOGIN | 403        403        403        OK        OK     403    403",
             "GET    /admin/anything-else                 | LOGIN | 403        403        403        403       403    403    403");
 
     /** Parameters an endpoint needs besides {@code version=-1} (every POST sends a stale version). */
     static final Map<String, String[]> PARAMS = Map.of(
             "POST /declarations/form/rows", new String[] {"_op", "refresh:indicators"},
-            "POST /declarations/form/reading", new String[] {"row", "0"});
+            "POST /declarations/form/reading", new String[] {"row", "0"},
+            "POST /declarations/{id}/review", new String[] {"decision", "APPROVE", "grade", "EXCELLENT"},
+            "POST /admin/deadlines", new String[] {"year", "2030"});
 
     enum Target { OWN, OTHER, REGION }
 
@@ -161,6 +175,8 @@ class AuthorizationMatrixTest {
                     "矩阵用户" + t, unitIds.get(t), EnumSet.of(Role.FILER), "Matrix#" + run)));
         }
         ids.put("declarations", declarationIds);
+        // /todo/messages/{id}/read: ids of nobody's message (another user's or a forged id changes nothing)
+        ids.put("todo", declarationIds);
         ids.put("users", accountIds);
     }
 
