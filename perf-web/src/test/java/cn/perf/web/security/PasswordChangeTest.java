@@ -14,6 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.perf.domain.account.AccountEvent;
+import cn.perf.domain.account.UserAccounts;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -127,6 +132,22 @@ class PasswordChangeTest {
         assertThat(proxied.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure")
                 .contains("HttpOnly");
         assertThat(proxied.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    /** Whether the demo accounts existed when the web server had started (and began to answer HTTP). */
+    @TestConfiguration
+    static class DemoDataAtServerStart {
+        static volatile Boolean demoAccountsExisted;
+
+        @Bean
+        ApplicationListener<ServletWebServerInitializedEvent> demoAccountsAtServerStart(UserAccounts accounts) {
+            return event -> demoAccountsExisted = accounts.existsByUsername("filer-001239");
+        }
+    }
+
+    @Test
+    void demoDataIsLoadedBeforeTheWebServerAnswers() {
+        assertThat(DemoDataAtServerStart.demoAccountsExisted).isTrue();
     }
 
     @Test
