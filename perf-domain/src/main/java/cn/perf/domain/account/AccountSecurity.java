@@ -4,6 +4,8 @@ import cn.perf.domain.shared.DomainEventPublisher;
 import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.shared.NotFoundException;
 import cn.perf.domain.shared.Violation;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +18,10 @@ import java.util.Optional;
 
 /**
  * Use cases of account security: one's own password change, lockout after repeated failed sign-ins, and the
- * security administrator's unlock. Publishes {@link AccountEvent}s. Not a Spring bean by itself: perf-web wires it
- * with the configured {@link Lockout} policy.
+ * security administrator's unlock. Publishes {@link AccountEvent}s. The {@link Lockout} and {@link PasswordPolicy}
+ * values come from the application's configuration.
  */
+@Named
 public class AccountSecurity {
 
     /** Lock after {@code maxFailures} failed sign-ins in a row, for {@code duration}. */
@@ -46,6 +49,12 @@ public class AccountSecurity {
     private final Lockout lockout;
     private final DomainEventPublisher events;
     private final Clock clock;
+
+    @Inject
+    public AccountSecurity(UserAccounts accounts, AccountLocks locks, PasswordHasher hasher, PasswordPolicy policy,
+                           Lockout lockout, DomainEventPublisher events) {
+        this(accounts, locks, hasher, policy, lockout, events, Clock.systemUTC());
+    }
 
     public AccountSecurity(UserAccounts accounts, AccountLocks locks, PasswordHasher hasher, PasswordPolicy policy,
                            Lockout lockout, DomainEventPublisher events, Clock clock) {

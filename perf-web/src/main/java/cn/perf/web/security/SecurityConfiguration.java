@@ -1,12 +1,8 @@
 package cn.perf.web.security;
 
-import cn.perf.domain.account.AccountLocks;
 import cn.perf.domain.account.AccountSecurity;
 import cn.perf.domain.account.PasswordHasher;
 import cn.perf.domain.account.PasswordPolicy;
-import cn.perf.domain.account.UserAccounts;
-import cn.perf.domain.shared.DomainEventPublisher;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -125,12 +121,9 @@ class SecurityConfiguration {
         return PasswordPolicy.standard();
     }
 
+    /** {@code perf.security.lockout.*} as the domain's value. */
     @Bean
-    AccountSecurity accountSecurity(UserAccounts accounts, AccountLocks locks, PasswordHasher hasher,
-                                    PasswordPolicy policy, SecurityProperties settings,
-                                    DomainEventPublisher events) {
-        return new AccountSecurity(accounts, locks, hasher, policy,
-                new AccountSecurity.Lockout(settings.lockout().maxFailures(), settings.lockout().duration()),
-                events, Clock.systemUTC());
+    AccountSecurity.Lockout lockout(SecurityProperties settings) {
+        return new AccountSecurity.Lockout(settings.lockout().maxFailures(), settings.lockout().duration());
     }
 }
