@@ -98,6 +98,18 @@ public class AccountSecurity {
                 account.username(), Map.of("by", "self")));
     }
 
+    /**
+     * Replaces a stored hash by one of the current algorithm, made at sign-in from the password that was just
+     * verified (an old plain-BCrypt hash becomes {@code {bcrypt}…}). The password itself does not change.
+     */
+    @Transactional
+    public void upgradeHash(String username, String newHash) {
+        accounts.findByUsername(username).ifPresent(account -> {
+            account.changePassword(newHash);
+            accounts.save(account);
+        });
+    }
+
     /** A failed sign-in for {@code username}; locks the account at the configured count. */
     @Transactional
     public Optional<Instant> signInFailed(String username) {

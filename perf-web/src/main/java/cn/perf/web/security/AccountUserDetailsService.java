@@ -1,6 +1,7 @@
 package cn.perf.web.security;
 
 import cn.perf.domain.account.AccountDirectory;
+import cn.perf.domain.account.AccountSecurity;
 import cn.perf.domain.account.LoginAccount;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -17,17 +19,20 @@ import org.springframework.stereotype.Service;
 /**
  * Signs people in from the accounts table; each {@code Role} becomes authority {@code ROLE_<name>}. A locked
  * account (lockout) is reported locked; an account that must change its password also gets
- * {@link PasswordChangeRequiredFilter#AUTHORITY}, which confines it to the password-change page.
+ * {@link PasswordChangeRequiredFilter#AUTHORITY}, which confines it to the password-change page. Hashes of an older
+ * kind are upgraded at sign-in ({@link UserDetailsPasswordService}).
  */
 @Service
-class AccountUserDetailsService implements UserDetailsService {
+class AccountUserDetailsService implements UserDetailsService, UserDetailsPasswordService {
 
     private final AccountDirectory directory;
+    private final AccountSecurity security;
     private final boolean enforcePasswordChange;
 
-    AccountUserDetailsService(AccountDirectory directory, SecurityProperties settings,
+    AccountUserDetailsService(AccountDirectory directory, AccountSecurity security, SecurityProperties settings,
                               @Value("${perf.demo-data:false}") boolean demoData) {
         this.directory = directory;
+        this.security = security;
         this.enforcePasswordChange = settings.enforcePasswordChange() != null ? settings.enforcePasswordChange()
                 : !demoData;
     }
@@ -47,5 +52,12 @@ class AccountUserDetailsService implements UserDetailsService {
                 .accountLocked(account.lockedAt(Instant.now()))
                 .authorities(authorities)
                 .build();
+    }
+
+    /** Called at sign-in when the stored hash is of an older kind (plain BCrypt): stores the current kind. */
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newEncodedPassword) {
+        security.upgradeHash(user.getUsername(), newEncodedPassword);
+        return User.withUserDetails(user).password(newEncodedPassword).build();
     }
 }

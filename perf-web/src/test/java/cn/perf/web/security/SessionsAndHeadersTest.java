@@ -36,6 +36,9 @@ class SessionsAndHeadersTest {
     @Autowired
     PasswordEncoder encoder;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void theSessionIdChangesAtLogin() throws Exception {
         String username = testAccounts.create("fixation", false);
@@ -96,7 +99,13 @@ class SessionsAndHeadersTest {
     }
 
     @Test
-    void aDemoUserWithAnOldStyleHashStillLogsIn() throws Exception {
-        mvc.perform(formLogin().user("auditor").password("Demo@2026")).andExpect(authenticated());
+    void anOldPlainBcryptHashLogsInAndIsUpgradedToTheDelegatingForm() throws Exception {
+        String username = testAccounts.create("legacy", false);
+        jdbc.update("update user_account set password_hash = ? where username = ?",
+                new BCryptPasswordEncoder().encode(SecurityTestAccounts.PASSWORD), username);
+        mvc.perform(formLogin().user(username).password(SecurityTestAccounts.PASSWORD)).andExpect(authenticated());
+        assertThat(jdbc.queryForObject("select password_hash from user_account where username = ?", String.class,
+                username)).startsWith("{bcrypt}$2");
+        mvc.perform(formLogin().user(username).password(SecurityTestAccounts.PASSWORD)).andExpect(authenticated());
     }
 }
