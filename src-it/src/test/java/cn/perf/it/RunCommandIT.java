@@ -1,6 +1,7 @@
 package cn.perf.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Chinese login page; a demo user logs in and sees role and unit; a second start on the same data directory
  * keeps everything: a unit written into the running embedded database is still there after the restart, and
  * the demo data is not loaded twice; after a crash (kill -9) the next start stops the orphaned PostgreSQL and keeps
- * the committed data.
+ * the committed data. The trial is safe: the embedded PostgreSQL needs the generated password (file mode 600),
+ * the demo listens on 127.0.0.1, and a second start on a data directory in use is refused without harming the first.
  */
 class RunCommandIT {
 
@@ -68,6 +70,18 @@ class RunCommandIT {
                 .contains("http://localhost:" + port + "/")
                 .contains("filer-001239").contains("finance").contains("admin").contains("Demo@2026");
         assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
+        assertThat(startLog).contains("监听地址：127.0.0.1");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dataDir.resolve("postgres-password")))).isEqualTo("rw-------");
+        assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl(startLog), "postgres", "postgres"))
+                .as("the embedded PostgreSQL needs its generated password").isInstanceOf(SQLException.class);
+
+        // a second start on the same data directory is refused, and the first run keeps serving
+        Path logBusy = dataDir.resolve("run-busy.log");
+        Process busy = start(freePort(), logBusy);
+        assertThat(busy.waitFor(120, TimeUnit.SECONDS)).as("the second start exits").isTrue();
+        assertThat(busy.exitValue()).isNotZero();
+        assertThat(Files.readString(logBusy)).contains("正被另一个运行中的 perf 使用");
 
         HttpClient client = client();
         HttpResponse<String> login = client.send(get(port, "/login"), HttpResponse.BodyHandlers.ofString());
@@ -172,11 +186,16 @@ class RunCommandIT {
         return posted.body();
     }
 
-    /** Connects to the embedded database whose JDBC URL the start-up log names. */
-    private static Connection connect(String startLog) throws SQLException {
+    /** Connects to the embedded database whose JDBC URL the start-up log names, with the generated password. */
+    private Connection connect(String startLog) throws SQLException, IOException {
+        String password = Files.readString(dataDir.resolve("postgres-password")).strip();
+        return DriverManager.getConnection(jdbcUrl(startLog), "postgres", password);
+    }
+
+    private static String jdbcUrl(String startLog) {
         Matcher url = Pattern.compile("(jdbc:postgresql://localhost:\\d+/postgres)").matcher(startLog);
         assertThat(url.find()).as("the log names the embedded database").isTrue();
-        return DriverManager.getConnection(url.group(1), "postgres", "postgres");
+        return url.group(1);
     }
 
     private static HttpClient client() {

@@ -21,7 +21,8 @@ public class AccountDirectory {
     @Transactional
     public Optional<LoginAccount> findLogin(String username) {
         return accounts.findByUsername(username)
-                .map(a -> new LoginAccount(a.username(), a.passwordHash(), a.enabled(), a.roles()));
+                .map(a -> new LoginAccount(a.username(), a.passwordHash(), a.enabled(), a.roles(),
+                        a.mustChangePassword(), a.lockedUntil()));
     }
 
     @Transactional

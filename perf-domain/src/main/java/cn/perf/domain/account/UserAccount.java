@@ -56,6 +56,17 @@ public class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Set for accounts opened or reset by someone else: the first sign-in leads to the password-change page. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword = true;
+
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
+    /** Written by {@link AccountLocks} in one SQL statement (several nodes share the database); read-only here. */
+    @Column(name = "locked_until", insertable = false, updatable = false)
+    private Instant lockedUntil;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -136,6 +147,33 @@ public class UserAccount {
         return roles.stream().anyMatch(Role::isAdministrator);
     }
 
+    /**
+     * The one way to set a password from a raw value (own change, administrator's create and reset): checks it
+     * against {@code policy} (all violations at once, on the form field {@code path}), hashes it and records whether
+     * the owner must change it at the next sign-in ({@code true} when someone else chose it).
+     *
+     * @throws cn.perf.domain.shared.InvalidCommandException when the password breaks the policy; nothing changes
+     */
+    public void setPassword(String path, String rawPassword, PasswordPolicy policy, PasswordHasher hasher,
+                            boolean mustChangeAtNextLogin) {
+        var violations = policy.check(path, username, rawPassword);
+        if (!violations.isEmpty()) {
+            throw new cn.perf.domain.shared.InvalidCommandException(violations);
+        }
+        this.passwordHash = hasher.hash(rawPassword);
+        this.mustChangePassword = mustChangeAtNextLogin;
+        this.passwordChangedAt = Instant.now();
+    }
+
+    /** Demo accounts only (their password is published in the README): no forced change in demo mode. */
+    public void waivePasswordChange() {
+        this.mustChangePassword = false;
+    }
+
+    /**
+     * Stores an already hashed password as is, bypassing the policy: for tests and imports of existing hashes.
+     * Pages and use cases call {@link #setPassword}.
+     */
     public void changePassword(String newPasswordHash) {
         if (newPasswordHash == null || newPasswordHash.isBlank()) {
             throw new IllegalArgumentException("密码不能为空");
@@ -177,6 +215,19 @@ public class UserAccount {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public Instant passwordChangedAt() {
+        return passwordChangedAt;
+    }
+
+    /** Until when sign-in is refused after too many failures; {@code null} or past: not locked. */
+    public Instant lockedUntil() {
+        return lockedUntil;
     }
 
     public Instant createdAt() {

@@ -32,6 +32,14 @@ class StartupReport {
                 .append("\n==========================================================\n")
                 .append(" perf 预算绩效管理 已启动：http://localhost:").append(port).append("/\n")
                 .append(" 数据库：").append(database).append('\n');
+        String address = environment.getProperty("server.address");
+        if (address != null && !address.isBlank()) {
+            text.append(" 监听地址：").append(address);
+            if (environment.getProperty("perf.listen.local-only", Boolean.class, false)) {
+                text.append("（演示模式默认仅本机可访问；如需其他电脑访问，请设置 --server.address=0.0.0.0）");
+            }
+            text.append('\n');
+        }
         if (demoData) {
             text.append(" 演示账号（密码均为 ").append(DemoOrganization.DEMO_PASSWORD).append("）：\n");
             DemoOrganization.LOGINS.forEach(login -> text.append(String.format("   %-16s %s — %s%n",

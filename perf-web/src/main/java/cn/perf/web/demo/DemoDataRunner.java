@@ -1,17 +1,18 @@
 package cn.perf.web.demo;
 
 import cn.perf.domain.demo.DemoData;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Loads the demo data (units, users, the seed forms) when {@code perf.demo-data=true}; idempotent. */
+/**
+ * Loads the demo data (units, users, the seed forms) when {@code perf.demo-data=true}; idempotent. It runs once all
+ * singletons exist (Flyway has migrated) and before the web server starts, so the app never answers HTTP before the
+ * demo accounts exist.
+ */
 @Component
-@Order(0)
 @ConditionalOnProperty(name = "perf.demo-data", havingValue = "true")
-class DemoDataRunner implements ApplicationRunner {
+class DemoDataRunner implements SmartInitializingSingleton {
 
     private final DemoData demoData;
 
@@ -20,7 +21,7 @@ class DemoDataRunner implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         demoData.loadIfAbsent();
     }
 }

@@ -10,13 +10,18 @@ class LoginController {
 
     private final boolean demoData;
 
-    LoginController(@Value("${perf.demo-data:false}") boolean demoData) {
+    private final SecurityProperties settings;
+
+    LoginController(@Value("${perf.demo-data:false}") boolean demoData, SecurityProperties settings) {
         this.demoData = demoData;
+        this.settings = settings;
     }
 
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("demoData", demoData);
+        model.addAttribute("maxFailures", settings.lockout().maxFailures());
+        model.addAttribute("lockMinutes", settings.lockout().duration().toMinutes());
         return "security/login";
     }
 }

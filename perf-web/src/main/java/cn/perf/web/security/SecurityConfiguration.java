@@ -1,25 +1,42 @@
 package cn.perf.web.security;
 
+import cn.perf.domain.account.AccountSecurity;
 import cn.perf.domain.account.PasswordHasher;
+import cn.perf.domain.account.PasswordPolicy;
 import cn.perf.domain.account.Role;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Form login against BCrypt-hashed accounts in the database; everything but the login page, the static assets
- * ({@code /webjars/**}, {@code /css/**}, {@code /js/**}) and health needs a login.
+ * Form login against hashed accounts in the database; everything but the login page, the static assets
+ * ({@code /webjars/**}, {@code /css/**}, {@code /js/**}) and health needs a login. Security controls of issue 8
+ * (docs/security.md): delegating password encoder, lockout (through {@link LoginAttempts}), forced password change,
+ * session fixation protection and one session per user, CSRF (Spring Security's default, on every state change),
+ * security headers, and {@code access.refused} events for every 403.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CurrentRoles roles) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CurrentRoles roles, SecurityProperties settings,
+                                            SessionRegistry sessionRegistry, AccessRefusedHandler accessRefused)
+            throws Exception {
         http
                 // URL rules (三员分立, DESIGN.md §4) on the roles an account holds now (CurrentRoles: read from the
                 // database on each request; a disabled account is refused). First match wins.
@@ -42,21 +59,83 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/", true)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .sessionManagement(session -> session
+                        // a new session id at login (session fixation, ASVS V7.2.4)
+                        .sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(settings.maxSessionsPerUser())
+                        .maxSessionsPreventsLogin(false)
+                        .sessionRegistry(sessionRegistry)
+                        .expiredUrl("/login?expired"))
+                .exceptionHandling(handling -> handling.accessDeniedHandler(accessRefused))
+                .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
-                                        + "frame-ancestors 'none'; form-action 'self'")));
+                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
+                                        + "object-src 'none'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(
+                                "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+                        // sent on secure requests only (TLS, or X-Forwarded-Proto: https from a trusted proxy)
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                                .maxAgeInSeconds(31_536_000)));
         return http.build();
     }
 
+    /**
+     * Sessions of each user, for "one active session per user". In memory: with several application nodes, put
+     * a sticky load balancer in front (or Spring Session JDBC); lockout state is in the database regardless.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
     }
 
-    /** The domain's port for hashing passwords, backed by BCrypt. */
+    /** Tells the session registry when a session ends (timeout, logout). */
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    /**
+     * A delegating encoder: new hashes are {@code {bcrypt}…}; stored hashes without an {@code {id}} prefix (all
+     * hashes written before issue 8) are plain BCrypt and keep matching. A stronger algorithm later is one more
+     * entry and a new default id.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        encoders.put("bcrypt", bcrypt);
+        DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder("bcrypt", encoders);
+        delegating.setDefaultPasswordEncoderForMatches(bcrypt);
+        return delegating;
+    }
+
+    /** The domain's port for hashing and checking passwords. */
     @Bean
     PasswordHasher passwordHasher(PasswordEncoder encoder) {
-        return encoder::encode;
+        return new PasswordHasher() {
+            @Override
+            public String hash(CharSequence rawPassword) {
+                return encoder.encode(rawPassword);
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String storedHash) {
+                return encoder.matches(rawPassword, storedHash);
+            }
+        };
+    }
+
+    @Bean
+    PasswordPolicy passwordPolicy() {
+        return PasswordPolicy.standard();
+    }
+
+    /** {@code perf.security.lockout.*} as the domain's value. */
+    @Bean
+    AccountSecurity.Lockout lockout(SecurityProperties settings) {
+        return new AccountSecurity.Lockout(settings.lockout().maxFailures(), settings.lockout().duration());
     }
 }
