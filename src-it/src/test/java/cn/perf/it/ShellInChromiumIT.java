@@ -73,7 +73,7 @@ class ShellInChromiumIT {
 
         List<String> entries = sidebar.findElements(By.cssSelector(".nav-link")).stream().map(WebElement::getText)
                 .toList();
-        assertThat(entries).containsExactly("首页", "绩效目标申报");
+        assertThat(entries).containsExactly("首页", "待办", "绩效目标申报");
         assertThat(browser.text(By.cssSelector("#shell-menu .nav-link.active"))).isEqualTo("首页");
         assertThat(browser.driver().findElement(MENU_BUTTON).isDisplayed()).as("no menu button at 1366 px")
                 .isFalse();
@@ -81,7 +81,7 @@ class ShellInChromiumIT {
         browser.signOut();
         browser.logIn("admin", "Demo@2026");
         assertThat(browser.visible(SIDEBAR).findElements(By.cssSelector(".nav-link")).stream()
-                .map(WebElement::getText).toList()).containsExactly("首页", "用户管理", "单位管理");
+                .map(WebElement::getText).toList()).containsExactly("首页", "截止日期", "用户管理", "单位管理");
     }
 
     @Test

@@ -47,15 +47,17 @@ public class AccountAdministration {
     private final AccountQueries queries;
     private final BudgetUnits units;
     private final PasswordHasher hasher;
+    private final PasswordPolicy policy;
     private final DomainEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     public AccountAdministration(UserAccounts accounts, AccountQueries queries, BudgetUnits units,
-                                 PasswordHasher hasher, DomainEventPublisher events) {
+                                 PasswordHasher hasher, PasswordPolicy policy, DomainEventPublisher events) {
         this.accounts = accounts;
         this.queries = queries;
         this.units = units;
         this.hasher = hasher;
+        this.policy = policy;
         this.events = events;
     }
 
@@ -87,12 +89,18 @@ public class AccountAdministration {
         BudgetUnit unit = checkUnitAndRoles(cmd.unitId(), cmd.roles(), violations);
         if (cmd.initialPassword() == null || cmd.initialPassword().isBlank()) {
             violations.add(Violation.of("initialPassword", "account.password.required", "初始密码不能为空"));
+        } else {
+            violations.addAll(policy.check("initialPassword",
+                    cmd.username() == null ? "" : cmd.username().strip(), cmd.initialPassword()));
         }
         if (!violations.isEmpty()) {
             throw new InvalidCommandException(violations);
         }
-        UserAccount account = accounts.save(UserAccount.open(cmd.username().strip(),
-                newPasswordHash(null, cmd.initialPassword()), cmd.displayName(), unit.id(), cmd.roles()));
+        UserAccount account = UserAccount.open(cmd.username().strip(), "{noop}-", cmd.displayName(), unit.id(),
+                cmd.roles());
+        // the policy, the hash, and the change at first sign-in: an administrator chose this password
+        account.setPassword("initialPassword", cmd.initialPassword(), policy, hasher, true);
+        account = accounts.save(account);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("username", account.username());
         details.put("displayName", account.displayName());
@@ -188,20 +196,10 @@ public class AccountAdministration {
         AdministratorRequired.check(actor, Role.SYSTEM_ADMIN);
         UserAccount account = load(id);
         String temporary = temporaryPassword();
-        account.changePassword(newPasswordHash(account, temporary));
+        account.setPassword("password", temporary, policy, hasher, true);
         events.publish(AdminEvent.now(actor.username(), "account.passwordReset", "account", account.username(),
                 Map.of("temporary", "true")));
         return temporary;
-    }
-
-    /**
-     * The one place where a password chosen by an administrator becomes a stored hash (opening an account,
-     * resetting one): the password policy and the first-login change hook in here.
-     *
-     * @param account null when the account is being opened
-     */
-    protected String newPasswordHash(UserAccount account, String rawPassword) {
-        return hasher.hash(rawPassword);
     }
 
     String temporaryPassword() {

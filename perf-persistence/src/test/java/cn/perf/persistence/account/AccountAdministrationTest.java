@@ -53,6 +53,11 @@ class AccountAdministrationTest {
         }
 
         @Bean
+        cn.perf.domain.account.PasswordPolicy passwordPolicy() {
+            return cn.perf.domain.account.PasswordPolicy.standard();
+        }
+
+        @Bean
         PasswordHasher passwordHasher() {
             return raw -> "{noop}" + raw;
         }
@@ -82,11 +87,23 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void aWeakInitialPasswordIsRefusedByThePasswordPolicyWithTheOtherProblems() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> admin.open(ADMIN, new OpenAccount("acct-weak",
+                        " ", unit.id(), EnumSet.of(Role.FILER), "password")))
+                .isInstanceOfSatisfying(cn.perf.domain.shared.InvalidCommandException.class, e -> assertThat(
+                        e.violations()).extracting(cn.perf.domain.shared.Violation::path)
+                        .contains("initialPassword", "displayName"));
+        assertThat(accounts.findByUsername("acct-weak")).isEmpty();
+    }
+
+    @Test
     void anOpenedAccountIsFoundByTheSearchWithItsUnitAndRolesAndTheEventCarriesNoPassword() {
         Long id = admin.open(ADMIN, new OpenAccount("acct-filer", "张填报", unit.id(), EnumSet.of(Role.FILER),
                 "Initial#2026"));
         em.flush();
         assertThat(accounts.findById(id).orElseThrow().passwordHash()).isEqualTo("{noop}Initial#2026");
+        assertThat(accounts.findById(id).orElseThrow().mustChangePassword())
+                .as("an administrator chose it: changed at the first sign-in").isTrue();
         List<AccountRow> rows = admin.search(ADMIN, new AccountSearch("ACCT-fil", null, unit.id(), Role.FILER,
                 true, 0, 20)).rows();
         assertThat(rows).extracting(AccountRow::username, AccountRow::unitName, AccountRow::roles)
@@ -137,6 +154,7 @@ class AccountAdministrationTest {
         assertThat(changed.roles()).containsExactly(Role.DEPARTMENT_REVIEWER);
         assertThat(changed.enabled()).isFalse();
         assertThat(changed.passwordHash()).isEqualTo("{noop}" + temporary);
+        assertThat(changed.mustChangePassword()).isTrue();
         assertThat(temporary).hasSize(14).matches(".*[A-Z].*").matches(".*[a-z].*").matches(".*[0-9].*");
         assertThat(support.published).extracting(DomainEvent::action).containsExactly("account.created",
                 "account.changed", "account.rolesChanged", "account.disabled", "account.passwordReset");

@@ -99,6 +99,11 @@ class AuthorizationMatrixTest {
             "POST   /todo/messages/{id}/read             | LOGIN | OK         OK         OK         OK        403    403    403",
             "GET    /admin/deadlines                     | LOGIN | 403        403        403        OK        OK     403    403",
             "POST   /admin/deadlines                     | LOGIN | 403        403        403        OK        OK     403    403",
+            // own password (everyone signed in); unlocking accounts (安全管理员 only)
+            "GET    /account/password                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
+            "POST   /account/password                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
+            "GET    /admin/security/locks                | LOGIN | 403        403        403        403       403    OK     403",
+            "POST   /admin/security/locks/unlock         | LOGIN | 403        403        403        403       403    OK     403",
             // 审计 (审计管理员 only)
             "GET    /admin/audit                         | LOGIN | 403        403        403        403       403    403    OK",
             "GET    /admin/audit/export.csv              | LOGIN | 403        403        403        403       403    403    OK",
