@@ -67,7 +67,8 @@ class SecurityConfiguration {
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?expired"))
                 .exceptionHandling(handling -> handling.accessDeniedHandler(accessRefused))
-                .addFilterAfter(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+                // before the URL rules: until the password is changed, every page (even a forbidden one) leads there
+                .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; "

@@ -39,9 +39,15 @@ class ReviewOutcomeNotifications {
         if (key == null) {
             return;
         }
+        Long declarationId;
+        try {
+            declarationId = Long.valueOf(event.subjectId());
+        } catch (NumberFormatException e) {
+            return; // not a stored declaration's id: nobody to tell
+        }
         Map<String, String> d = event.details();
         String comment = d.getOrDefault("comment", "");
-        inbox.notifyOwnerOf(Long.valueOf(event.subjectId()), project -> messages.getMessage(key,
+        inbox.notifyOwnerOf(declarationId, project -> messages.getMessage(key,
                 new Object[] {project, comment == null ? "" : comment}, key, Locale.SIMPLIFIED_CHINESE));
     }
 }

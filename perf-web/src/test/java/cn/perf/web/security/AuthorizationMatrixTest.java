@@ -135,7 +135,8 @@ class AuthorizationMatrixTest {
             "POST /declarations/form/rows", new String[] {"_op", "refresh:indicators"},
             "POST /declarations/form/reading", new String[] {"row", "0"},
             "POST /declarations/{id}/review", new String[] {"decision", "APPROVE", "grade", "EXCELLENT"},
-            "POST /admin/deadlines", new String[] {"year", "2030"});
+            "POST /admin/deadlines", new String[] {"year", "2030"},
+            "POST /admin/security/locks/unlock", new String[] {"username", "nobody-locked"});
 
     enum Target { OWN, OTHER, REGION }
 
