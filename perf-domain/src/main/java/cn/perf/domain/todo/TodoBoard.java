@@ -24,7 +24,7 @@ import java.util.Set;
  * <ul>
  *   <li>单位填报人 / 单位负责人: their units' drafts and the declarations returned for revision (with the comment);</li>
  *   <li>主管部门审核人: submitted declarations of the units below it, counted per unit;</li>
- *   <li>财政局审核人: declarations the departments approved, of its region, counted per unit.</li>
+ *   <li>财政局审核人: declarations the departments approved, of its region, counted per 主管部门.</li>
  * </ul>
  * Each item carries the deadline the finance bureau set for its region, year and stage, and is overdue the day
  * after. Administrators have nothing to do here. Read in a few statements whatever the number of units.
@@ -46,7 +46,9 @@ public class TodoBoard {
         List<TodoSection> out = new ArrayList<>();
         for (Query q : queries(viewer)) {
             List<WaitingDeclaration> rows = queries.declarations(q.unitIds, q.region, q.statuses, LIMIT);
-            List<UnitCount> byUnit = queries.countByUnit(q.unitIds, q.region, q.statuses);
+            List<UnitCount> byUnit = q.perDepartment
+                    ? queries.countByDepartment(q.unitIds, q.region, q.statuses)
+                    : queries.countByUnit(q.unitIds, q.region, q.statuses);
             long total = byUnit.stream().mapToLong(UnitCount::count).sum();
             Map<String, LocalDate> due = deadlines(rows);
             List<TodoItem> items = new ArrayList<>();
@@ -56,7 +58,7 @@ public class TodoBoard {
                         dueOn == null ? null : ChronoUnit.DAYS.between(today, dueOn),
                         w.status() == DeclarationStatus.RETURNED ? w.reviewComment() : null));
             }
-            out.add(new TodoSection(q.stage, items, total, q.countsPerUnit ? byUnit : List.of()));
+            out.add(new TodoSection(q.stage, items, total, q.countsPerUnit ? byUnit : List.of(), q.perDepartment));
         }
         return out;
     }
@@ -100,30 +102,31 @@ public class TodoBoard {
         Set<Role> roles = profile.roles();
         if ((roles.contains(Role.FILER) || roles.contains(Role.UNIT_LEADER)) && !scope.fileableUnitIds().isEmpty()) {
             out.add(new Query(Stage.DECLARATION_SUBMISSION, scope.fileableUnitIds(), null,
-                    List.of(DeclarationStatus.RETURNED, DeclarationStatus.DRAFT), false));
+                    List.of(DeclarationStatus.RETURNED, DeclarationStatus.DRAFT), false, false));
         }
         if (roles.contains(Role.DEPARTMENT_REVIEWER)) {
             out.add(new Query(Stage.DEPARTMENT_REVIEW, scope.visibleUnitIds(), null,
-                    List.of(DeclarationStatus.SUBMITTED), true));
+                    List.of(DeclarationStatus.SUBMITTED), true, false));
         }
         if (roles.contains(Role.FINANCE_REVIEWER) && scope.visibleRegion() != null) {
             out.add(new Query(Stage.FINANCE_REVIEW, List.of(), scope.visibleRegion(),
-                    List.of(DeclarationStatus.DEPARTMENT_APPROVED), true));
+                    List.of(DeclarationStatus.DEPARTMENT_APPROVED), true, true));
         }
         return out;
     }
 
     private record Query(Stage stage, Collection<Long> unitIds, String region, List<DeclarationStatus> statuses,
-                         boolean countsPerUnit) {
+                         boolean countsPerUnit, boolean perDepartment) {
     }
 
     /**
      * One stage's list.
      *
      * @param total  how many wait in this stage (the list shows at most {@link #LIMIT})
-     * @param byUnit for reviewers, how many per unit
+     * @param byUnit        for reviewers, how many per unit (主管部门) or per 主管部门 (财政局, {@code byDepartment})
      */
-    public record TodoSection(Stage stage, List<TodoItem> items, long total, List<UnitCount> byUnit) {
+    public record TodoSection(Stage stage, List<TodoItem> items, long total, List<UnitCount> byUnit,
+                              boolean byDepartment) {
 
         public boolean truncated() {
             return total > items.size();

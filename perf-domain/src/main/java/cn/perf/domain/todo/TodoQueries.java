@@ -25,6 +25,13 @@ public interface TodoQueries {
     /** A declaration's unit and project name (who to tell, and what about). */
     java.util.Optional<DeclarationOwner> owner(Long declarationId);
 
+    /**
+     * The same filter, counted per 主管部门 (a finance bureau's overview): a 预算单位's declarations count for its
+     * department, a department's own for itself; by department name.
+     */
+    List<UnitCount> countByDepartment(Collection<Long> unitIds, String region,
+                                      Collection<DeclarationStatus> statuses);
+
     /** Usernames of a unit's 填报人 and 单位负责人 (enabled accounts): who is told of a review outcome. */
     List<String> filersOf(Long unitId);
 

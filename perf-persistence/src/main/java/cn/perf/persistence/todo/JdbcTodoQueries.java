@@ -72,6 +72,24 @@ public class JdbcTodoQueries implements TodoQueries {
     }
 
     @Override
+    public List<UnitCount> countByDepartment(Collection<Long> unitIds, String region,
+                                             Collection<DeclarationStatus> statuses) {
+        Filter f = filter(unitIds, region, statuses);
+        if (f == null) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select g.id, g.name, count(*) as n
+                from declaration d join budget_unit u on u.id = d.unit_id
+                     left join budget_unit p on p.id = u.parent_id
+                     join budget_unit g on g.id = case when u.kind = 'BUDGET_UNIT' and p.id is not null
+                                                       then p.id else u.id end
+                where """ + f.where + """
+                 group by g.id, g.name order by g.name""").params(f.params)
+                .query((rs, n) -> new UnitCount(rs.getLong("id"), rs.getString("name"), rs.getLong("n"))).list();
+    }
+
+    @Override
     public java.util.Optional<DeclarationOwner> owner(Long declarationId) {
         return jdbc.sql("select id, unit_id, project_name from declaration where id = ?").param(declarationId)
                 .query((rs, n) -> new DeclarationOwner(rs.getLong("id"), rs.getLong("unit_id"),

@@ -178,6 +178,7 @@ class TodoBoardTest {
         assertThat(s.byUnit()).extracting(c -> c.unitName() + "=" + c.count())
                 .containsExactly("待办单位乙=1", "待办单位甲=1");
         assertThat(s.total()).isEqualTo(2);
+        assertThat(s.byDepartment()).isFalse();
     }
 
     @Test
@@ -185,6 +186,8 @@ class TodoBoardTest {
         TodoSection s = of("t-finance").get(0);
         assertThat(s.stage()).isEqualTo(Stage.FINANCE_REVIEW);
         assertThat(ids(s)).containsExactly(t5).doesNotContain(t6);
+        assertThat(s.byDepartment()).isTrue();
+        assertThat(s.byUnit()).extracting(c -> c.unitName() + "=" + c.count()).containsExactly("待办主管部门=1");
     }
 
     @Test

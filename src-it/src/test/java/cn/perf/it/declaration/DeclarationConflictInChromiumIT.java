@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Saving in a real Chromium when things go wrong. Two browsers (two sessions of the same filer) edit the same
+ * Saving in a real Chromium when things go wrong. Two browsers (the unit's 填报人 and its 单位负责人) edit the same
  * draft: the first saves, the second's save answers 409 with its unsaved value beside the stored one, and
  * 用我的内容覆盖并继续编辑 brings the second user back to the form with everything they typed, which then saves.
  * And a malformed amount ({@code 12,3x}) is reported in Chinese next to its field, which gets the focus, with every
@@ -76,7 +76,7 @@ class DeclarationConflictInChromiumIT {
     @Test
     void aStaleSaveShowsBothValuesAndKeepingMineSaves() {
         first.logIn(Seeds.FILER_000, Seeds.PASSWORD);
-        second.logIn(Seeds.FILER_000, Seeds.PASSWORD);
+        second.logIn("leader-001239", Seeds.PASSWORD); // the same unit's 单位负责人 (one session per user)
         long id = newDraft(new FormPage(first), 2031, "项目概况一段");
         Scope scope = scopes.forUser(Seeds.FILER_000);
         long startVersion = filing.page(scope, id).detail().version();
@@ -150,7 +150,7 @@ class DeclarationConflictInChromiumIT {
     @Test
     void anUntouchedBlockOfSeveralParagraphsIsNoDifference() {
         first.logIn(Seeds.FILER_000, Seeds.PASSWORD);
-        second.logIn(Seeds.FILER_000, Seeds.PASSWORD);
+        second.logIn("leader-001239", Seeds.PASSWORD);
         long id = newDraft(new FormPage(first), 2033, "项目概况第一段\n项目概况第二段");
         FormPage a = new FormPage(first);
         FormPage b = new FormPage(second);
