@@ -30,6 +30,12 @@ public enum FindingCode {
     UNIT_MISMATCH,
     /** Only one of target and actual carries a unit; it was taken for both. */
     UNIT_ASSUMED,
+    /** A quantitative target written as a bare number (43.2, 100), with no unit. */
+    TARGET_UNIT_MISSING,
+    /** A target written as an approximate number (约35个, 35个左右, 近35个): scored on the number, flagged. */
+    TARGET_APPROXIMATE,
+    /** An actual written as an approximate number (约35个, 35个左右): not scored, left for the reviewer. */
+    ACTUAL_APPROXIMATE,
     /** A qualitative actual could not be mapped to a grade or tier. */
     QUALITATIVE_ACTUAL_UNMAPPED,
     /** A qualitative score is outside its tier's band (national 达成/部分达成/未达成). */

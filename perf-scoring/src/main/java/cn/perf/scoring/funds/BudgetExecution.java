@@ -8,10 +8,17 @@ import java.util.Objects;
  *
  * @param annualBudget 全年预算数 A
  * @param executed     全年执行数 B
+ * @param recordedScore 预算执行率 自评分 as filed on the form, {@code null} when none; checked against the computed
+ *                      score exactly as a row's 自评分 is (RECORDED_SCORE_MISMATCH when they differ)
  */
-public record BudgetExecution(BigDecimal annualBudget, BigDecimal executed) {
+public record BudgetExecution(BigDecimal annualBudget, BigDecimal executed, BigDecimal recordedScore) {
     public BudgetExecution {
         Objects.requireNonNull(annualBudget, "annualBudget");
         Objects.requireNonNull(executed, "executed");
+    }
+
+    /** Figures without a filed score. */
+    public BudgetExecution(BigDecimal annualBudget, BigDecimal executed) {
+        this(annualBudget, executed, null);
     }
 }

@@ -444,6 +444,7 @@ public final class SheetScorer {
     private RowOutcome quantitative(int n, IndicatorRow row, TargetValue.Quantitative t, ParseResult actual,
                                     BigDecimal weight, ScoringMethod method, List<Finding> findings) {
         Direction direction = direction(n, row, t, findings);
+        targetUnitMissing(n, row, t, findings);
         if (actual instanceof ParseResult.Rejected rej) {
             String why = "实际完成值“" + row.actual() + "”无法解析：" + rej.reason() + "，待审核人评分";
             findings.add(Finding.row(Severity.ERROR, FindingCode.ACTUAL_UNPARSEABLE, n, row.name(), why));
@@ -456,13 +457,40 @@ public final class SheetScorer {
             return RowOutcome.pending(direction, Trace.of(RuleIds.PENDING_REVIEW, Map.of("实际完成值", row.actual()), "", null, why));
         }
         TargetValue.Quantitative a = (TargetValue.Quantitative) av;
-        String note = null;
-        if (!t.unit().equals(a.unit())) {
+        List<String> notes = new ArrayList<>();
+        if (t.isApproximate()) {
+            String why = "目标值“" + row.target().trim() + "”是约数（“" + t.approximation() + "”），不是确切目标，暂按 "
+                    + plain(t.number()) + t.unitText() + " 计，请改写为确切目标值（如“≥" + plain(t.number()) + t.unitText() + "”）";
+            findings.add(Finding.row(Severity.WARNING, FindingCode.TARGET_APPROXIMATE, n, row.name(), why));
+            notes.add("目标值“" + row.target().trim() + "”为约数（“" + t.approximation() + "”），暂按 " + plain(t.number())
+                    + t.unitText() + " 计");
+        }
+        if (a.isApproximate()) {
+            String why = "实际完成值“" + row.actual().trim() + "”是约数（“" + a.approximation()
+                    + "”），不能按确切值评分，请填写确切的实际完成值；待审核人评分";
+            findings.add(Finding.row(Severity.WARNING, FindingCode.ACTUAL_APPROXIMATE, n, row.name(), why));
+            Trace tr = Trace.of(RuleIds.PENDING_REVIEW, Map.of("目标值", row.target(), "实际完成值", row.actual()), "", null, why);
+            for (String x : notes) {
+                tr = tr.withNote(x);
+            }
+            return RowOutcome.pending(direction, tr);
+        }
+        BigDecimal actualValue = a.value();
+        if (a.unitText().isEmpty() && !t.unitText().isEmpty()) {
+            // Real forms write the actual as a bare number in the target's unit: 95 against ≤90万元 is 95 万元.
+            actualValue = new TargetValue.Quantitative(a.original(), a.operator(), a.number(), t.magnitude(), t.unit())
+                    .value();
+            String note = "实际值未写单位，按目标值单位“" + t.unitText() + "”计";
+            notes.add(note + "（" + plain(a.number()) + t.unitText() + "）");
+            findings.add(Finding.row(Severity.INFO, FindingCode.UNIT_ASSUMED, n, row.name(),
+                    note + "：“" + row.actual().trim() + "”读作 " + plain(a.number()) + t.unitText()));
+        } else if (!t.unit().equals(a.unit())) {
             boolean oneEmpty = t.unit().isEmpty() || a.unit().isEmpty();
             boolean percentInvolved = t.isPercent() || a.isPercent();
             if (oneEmpty && !percentInvolved) {
                 String unit = t.unit().isEmpty() ? a.unit() : t.unit();
-                note = (t.unit().isEmpty() ? "目标值" : "实际完成值") + "未写单位，按“" + unit + "”理解";
+                String note = (t.unit().isEmpty() ? "目标值" : "实际完成值") + "未写单位，按“" + unit + "”理解";
+                notes.add(note);
                 findings.add(Finding.row(Severity.INFO, FindingCode.UNIT_ASSUMED, n, row.name(), note));
             } else {
                 String why = "目标值单位“" + t.unit() + "”与实际完成值单位“" + a.unit() + "”不一致，无法比较，待审核人评分";
@@ -471,10 +499,13 @@ public final class SheetScorer {
                         "实际完成值", row.actual()), "", null, why));
             }
         }
-        QuantitativeInput in = new QuantitativeInput(row.category(), weight, t.value(), a.value(), direction,
+        QuantitativeInput in = new QuantitativeInput(row.category(), weight, t.value(), actualValue, direction,
                 t.operator(), row.target(), row.actual());
         RuleOutcome r = QuantitativeRules.score(in, method, regime);
-        Trace trace = note == null ? r.trace() : r.trace().withNote(note);
+        Trace trace = r.trace();
+        for (String x : notes) {
+            trace = trace.withNote(x);
+        }
         if (row.direction() == null && t.operator().isEquality()) {
             trace = trace.withNote("目标值未写比较方向，按" + direction.label() + "评分");
         }
@@ -506,6 +537,23 @@ public final class SheetScorer {
             }
         }
         return new RowOutcome(RowStatus.SCORED, r.score(), direction, trace);
+    }
+
+    /**
+     * A quantitative target written as a bare number (43.2, 100) is always a finding: WARNING for an ordinary
+     * indicator (the unit cannot be known), INFO for a rate (name contains 率 or ends in 满意度/指数-like rate words),
+     * where the number is almost certainly a percentage but the form should say “%”. Nothing is exempt.
+     */
+    private void targetUnitMissing(int n, IndicatorRow row, TargetValue.Quantitative t, List<Finding> findings) {
+        if (!t.unitText().isEmpty()) {
+            return;
+        }
+        boolean rate = row.name().contains("率") || DirectionAdvisor.endsInHigherIsBetterRate(row.name());
+        String why = rate
+                ? "目标值“" + row.target().trim() + "”未写单位；指标为比率，应写明“%”（如“" + plain(t.number()) + "%”）"
+                : "目标值“" + row.target().trim() + "”未写单位，无法确定计量口径，请写明单位（个、万元、%…）";
+        findings.add(Finding.row(rate ? Severity.INFO : Severity.WARNING, FindingCode.TARGET_UNIT_MISSING, n,
+                row.name(), why));
     }
 
     private Direction direction(int n, IndicatorRow row, TargetValue.Quantitative t, List<Finding> findings) {
@@ -550,6 +598,15 @@ public final class SheetScorer {
             return Optional.empty();
         }
         RuleOutcome r = BudgetExecutionRule.score(regime.budgetExecutionPoints(), be, regime.scale());
+        if (be.recordedScore() != null && be.recordedScore().compareTo(r.score()) != 0) {
+            // the same rule as a row's 自评分: any difference from the rounded computed score is reported
+            int scale = regime.scale();
+            findings.add(Finding.sheet(Severity.ERROR, FindingCode.RECORDED_SCORE_MISMATCH, "预算执行率",
+                    "填报自评分 " + plain(be.recordedScore()) + "，按规则计算为 " + fixed(r.score(), scale) + "，相差 "
+                            + fixed(be.recordedScore().subtract(r.score()), scale) + "（" + r.trace().text() + "）"));
+            r = new RuleOutcome(r.score(), r.ratio(), r.trace().withNote("填报自评分 " + plain(be.recordedScore())
+                    + " 与计算得分 " + fixed(r.score(), scale) + " 不一致"));
+        }
         return Optional.of(note == null ? r : new RuleOutcome(r.score(), r.ratio(), r.trace().withNote(note)));
     }
 

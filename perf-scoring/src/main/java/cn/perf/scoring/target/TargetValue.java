@@ -19,15 +19,28 @@ public sealed interface TargetValue {
      * @param number    the number as written, thousands separators removed (805, 2690000, 3.5)
      * @param magnitude "万", "亿" or "" — a multiplier written after the number
      * @param unit      the unit after the magnitude, "" when none (%, 个, 台, 元, 小时 …: an open list)
+     * @param approximation the word that makes the number approximate (约, 左右, 近 …), "" when the number is exact;
+     *                      an approximate value is never scored as exact (see {@link TargetValueParser})
      */
-    record Quantitative(String original, Operator operator, BigDecimal number, String magnitude, String unit)
-            implements TargetValue {
+    record Quantitative(String original, Operator operator, BigDecimal number, String magnitude, String unit,
+                        String approximation) implements TargetValue {
         public Quantitative {
             Objects.requireNonNull(original, "original");
             Objects.requireNonNull(operator, "operator");
             Objects.requireNonNull(number, "number");
             magnitude = magnitude == null ? "" : magnitude;
             unit = unit == null ? "" : unit;
+            approximation = approximation == null ? "" : approximation;
+        }
+
+        /** An exact value (no approximation word). */
+        public Quantitative(String original, Operator operator, BigDecimal number, String magnitude, String unit) {
+            this(original, operator, number, magnitude, unit, "");
+        }
+
+        /** Whether the text says the number is approximate (约35个, 35个左右, 近35个). */
+        public boolean isApproximate() {
+            return !approximation.isEmpty();
         }
 
         /** The number times its magnitude (3.5万 → 35000). */

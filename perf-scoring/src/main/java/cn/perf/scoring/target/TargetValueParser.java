@@ -27,6 +27,14 @@ import java.util.regex.Pattern;
  * 以上/以下/以内 include the number (民法典 第1259条). {@code =} followed by a suffix phrase takes the phrase
  * ({@code =15%及其以下} is ≤ 15%). A leading {@code =} before a word is dropped ({@code =好} is 好).
  *
+ * <h2>Approximate values</h2>
+ * A number qualified by an approximation word is parsed with {@link TargetValue.Quantitative#approximation()} set,
+ * never as an exact value: prefixes {@value #APPROX_PREFIX_DOC}; suffixes {@value #APPROX_SUFFIX_DOC}
+ * ({@code 约35个}, {@code 大约35个}, {@code 近35个}, {@code 35个左右}, {@code 35万元上下}). The words 超过/高于/不足/低于 are
+ * comparison operators, not approximations ({@code 超过35个} is &gt; 35). 余/多 ({@code 35余个}) are not read as
+ * approximations: they are rejected as "not a unit", so they are reported rather than guessed. An approximation
+ * word combined with an operator ({@code ≥约35个}) is rejected as contradictory.
+ *
  * <h2>Rejected</h2>
  * Empty text and placeholders ({@code * - / _ — －}); an operator with no number; several numbers (ranges such as
  * {@code 80%-90%}); malformed numbers; negative numbers; text after a number that is not a unit; contradictory
@@ -40,6 +48,13 @@ import java.util.regex.Pattern;
 public final class TargetValueParser {
 
     private static final int MAX_UNIT_LENGTH = 4;
+
+    static final String APPROX_PREFIX_DOC = "大约 约为 约合 约 大概 将近 接近 近";
+    static final String APPROX_SUFFIX_DOC = "左右 上下";
+
+    /** Longest first, so 大约 is taken before 约 and 将近/接近 before 近. */
+    private static final List<String> APPROX_PREFIXES = List.of("大约", "约为", "约合", "大概", "将近", "接近", "约", "近");
+    private static final List<String> APPROX_SUFFIXES = List.of("左右", "上下");
 
     private static final List<Map.Entry<String, Operator>> PREFIX_PHRASES = List.of(
             Map.entry("大于或等于", Operator.GE), Map.entry("小于或等于", Operator.LE),
@@ -98,10 +113,67 @@ public final class TargetValueParser {
             return new ParseResult.Rejected(original, "不支持负数“" + s + "”", false);
         }
         Matcher m = QUANTITATIVE.matcher(s);
-        if (m.matches()) {
+        if (m.matches() && approximationIn(m.group("unit")) == null) {
             return quantitative(original, m);
         }
+        ParseResult approx = approximate(original, s);
+        if (approx != null) {
+            return approx;
+        }
         return notQuantitative(original, s);
+    }
+
+    /** The approximation suffix a unit group swallowed ("个左右" → 左右), or null. */
+    private static String approximationIn(String unit) {
+        if (unit == null) {
+            return null;
+        }
+        for (String w : APPROX_SUFFIXES) {
+            if (unit.endsWith(w)) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * 约35个 / 35个左右 / 近35个: strips the approximation word; if the rest is a quantitative value, returns it marked
+     * approximate. Returns null when the text is not an approximate number (e.g. 近三年, 接近国内先进水平).
+     */
+    private ParseResult approximate(String original, String s) {
+        String word = null;
+        String rest = s;
+        for (String p : APPROX_PREFIXES) {
+            if (s.startsWith(p) && s.length() > p.length()) {
+                word = p;
+                rest = s.substring(p.length()).trim();
+                break;
+            }
+        }
+        for (String w : APPROX_SUFFIXES) {
+            if (rest.endsWith(w) && rest.length() > w.length()) {
+                word = word == null ? w : word + "…" + w;
+                rest = rest.substring(0, rest.length() - w.length()).trim();
+                break;
+            }
+        }
+        if (word == null || rest.isEmpty()) {
+            return null;
+        }
+        Matcher m = QUANTITATIVE.matcher(rest);
+        if (!m.matches()) {
+            return null;
+        }
+        if (m.group("pre") != null || m.group("suf") != null) {
+            return new ParseResult.Rejected(original,
+                    "“" + word + "”表示约数，与比较词同时出现，无法确定含义", false);
+        }
+        ParseResult exact = quantitative(original, m);
+        if (exact instanceof ParseResult.Parsed p && p.parsed() instanceof TargetValue.Quantitative q) {
+            return new ParseResult.Parsed(new TargetValue.Quantitative(original, q.operator(), q.number(),
+                    q.magnitude(), q.unit(), word));
+        }
+        return exact;
     }
 
     private ParseResult quantitative(String original, Matcher m) {

@@ -164,7 +164,21 @@ class Seed002Test {
                 FindingCode.DEVIATION_REASON_MISSING, FindingCode.RECORDED_SCORE_MISMATCH,
                 FindingCode.OVER_ACHIEVEMENT_UNEXPLAINED, FindingCode.OVER_ACHIEVEMENT_UNEXPLAINED,
                 FindingCode.OVER_ACHIEVEMENT_UNEXPLAINED, FindingCode.OVER_ACHIEVEMENT_UNEXPLAINED,
-                FindingCode.RECORDED_TOTAL_MISMATCH, FindingCode.FUNDS_CARRYOVER_SPLIT);
+                FindingCode.RECORDED_TOTAL_MISMATCH, FindingCode.FUNDS_CARRYOVER_SPLIT,
+                // the seed's seven bare-number targets (=8, =10, =6, =40, =2, ≥10, ≥30) carry no unit
+                FindingCode.TARGET_UNIT_MISSING, FindingCode.TARGET_UNIT_MISSING, FindingCode.TARGET_UNIT_MISSING,
+                FindingCode.TARGET_UNIT_MISSING, FindingCode.TARGET_UNIT_MISSING, FindingCode.TARGET_UNIT_MISSING,
+                FindingCode.TARGET_UNIT_MISSING);
+    }
+
+    @Test
+    void bareNumberTargetsAreReportedWithoutChangingTheScores() {
+        assertThat(result.findings(FindingCode.TARGET_UNIT_MISSING)).extracting(Finding::rowNumber)
+                .containsExactly(21, 22, 23, 24, 25, 33, 34);
+        assertThat(result.findings(FindingCode.TARGET_UNIT_MISSING)).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(cn.perf.scoring.check.Severity.WARNING);
+            assertThat(f.message()).contains("未写单位，无法确定计量口径");
+        });
     }
 
     @Test

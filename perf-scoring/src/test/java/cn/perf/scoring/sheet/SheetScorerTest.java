@@ -237,8 +237,10 @@ class SheetScorerTest {
 
         @Test
         void wanMagnitudesAreCompared() {
-            SheetResult r = nationalOne(IndicatorRow.builder("产出", "财政支出").weight("50").target("<350万").actual("3200000").build());
-            assertThat(r.findings(FindingCode.UNIT_ASSUMED)).isEmpty();
+            SheetResult r = nationalOne(IndicatorRow.builder("产出", "财政支出").weight("50").target("<350万").actual("320").build());
+            // was: actual "3200000" read as 3200000 元; a bare actual now takes the target's magnitude (320 万)
+            assertThat(r.findings(FindingCode.UNIT_ASSUMED)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).contains("实际值未写单位，按目标值单位“万”计"));
             assertThat(r.rows().get(0).trace().ruleId()).isEqualTo(RuleIds.LOWER_MET);
         }
 
