@@ -51,7 +51,16 @@ import java.util.Optional;
  *       written as a percentage ≥ 100% (政府采购规范性: 规范 / =100%) is also the best grade, and the trace says so.
  *       Any other qualitative actual that is not a grade word is left to the reviewer (待审核人评分).</li>
  *   <li>Units: equal units, or a unit on one side only (taken for both, INFO finding) are comparable; a percentage
- *       on one side only, or two different units, are not (left to the reviewer, finding).</li>
+ *       on the target's side only, or two different units, are not (left to the reviewer, finding). An actual
+ *       written with neither unit nor 万/亿 takes the target's unit <em>and magnitude</em> (95 against ≤90万元 is
+ *       95 万元; 95 against ≥90% is 95%); the trace says "实际值未写单位，按目标值单位“万元”计".</li>
+ *   <li>A quantitative target with no unit is always reported ({@code TARGET_UNIT_MISSING}): WARNING, or INFO when
+ *       the indicator is a rate (name contains 率 or ends in a rate word); the row is still scored.</li>
+ *   <li>Approximate values (约35个, 35个左右, 近35个): an approximate actual is never scored (待审核人评分,
+ *       {@code ACTUAL_APPROXIMATE}); an approximate target is scored on its number with a WARNING
+ *       {@code TARGET_APPROXIMATE} and a trace note "目标值“约35个”为约数（“约”），暂按 35个 计".</li>
+ *   <li>A filed 预算执行率 自评分 ({@link BudgetExecution#recordedScore()}) is checked like a row's 自评分: any
+ *       difference from the rounded computed score is {@code RECORDED_SCORE_MISMATCH}.</li>
  *   <li>No actual value: 0 without explanation (填表说明); with an explanation in {@link IndicatorRow#deviationReason()}
  *       the row is left to the reviewer and flagged.</li>
  *   <li>影响力 (Suzhou) is not named in the rules: quantitative rows are scored as 结果, qualitative rows by grade; the
