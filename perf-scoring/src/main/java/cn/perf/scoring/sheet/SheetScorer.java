@@ -18,6 +18,7 @@ import cn.perf.scoring.regime.ScoringRegime;
 import cn.perf.scoring.rule.BudgetExecutionRule;
 import cn.perf.scoring.rule.GradeRule;
 import cn.perf.scoring.rule.QualitativeRules;
+import cn.perf.scoring.rule.QualitativeWordings;
 import cn.perf.scoring.rule.QuantitativeInput;
 import cn.perf.scoring.rule.QuantitativeRules;
 import cn.perf.scoring.rule.RuleOutcome;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Scores a {@link Sheet} under a {@link ScoringRegime}: weights, per-row scores with traces, subtotals, budget
@@ -395,7 +397,25 @@ public final class SheetScorer {
             how = equalsTarget ? "实际完成值“" + at + "”与目标一致，属“" + tier.get().name() + "”档"
                     : "实际完成值“" + row.actual().trim() + "”（≥100%），属“" + tier.get().name() + "”档";
         }
+        if (tier.isEmpty() && q.tiers().size() == 3) {
+            OptionalInt idx = QualitativeWordings.tierIndex(at);
+            if (idx.isPresent()) {
+                tier = Optional.of(q.tiers().get(idx.getAsInt()));
+                how = "实际完成值“" + at + "”按定性表述对照表属“" + tier.get().name() + "”档";
+            }
+        }
         BigDecimal chosen = row.chosenScore();
+        String chosenNote = null;
+        if (chosen == null && row.recordedScore() != null) {
+            if (tier.isEmpty()) {
+                return unmapped(n, row, weight, findings, "档次（" + q.tiers().stream()
+                        .map(QualitativeScheme.Tier::name).reduce((a, b) -> a + "/" + b).orElse("")
+                        + "）或对照表中的表述");
+            }
+            // a national form files the chosen score of a qualitative row as its 自评分
+            chosen = row.recordedScore();
+            chosenNote = "以填报自评分 " + plain(chosen) + " 作为填报人在档次内所选得分";
+        }
         if (chosen != null) {
             if (chosen.signum() < 0 || chosen.compareTo(weight) > 0) {
                 String why = "所选得分 " + plain(chosen) + " 超出 [0, " + plain(weight) + "]，评分无效";
@@ -405,9 +425,11 @@ public final class SheetScorer {
             if (tier.isPresent() && !QualitativeRules.inBand(chosen, tier.get(), q.tiers(), weight)) {
                 String why = "“" + tier.get().name() + "”档得分应在 " + QualitativeRules.bandText(tier.get(), q.tiers(), weight, scale)
                         + " 内，所选得分 " + plain(chosen) + " 不在区间内，评分无效";
-                findings.add(Finding.row(Severity.ERROR, FindingCode.QUALITATIVE_SCORE_OUT_OF_BAND, n, row.name(), why));
-                return RowOutcome.rejected(Trace.of(RuleIds.QUALITATIVE_TIER, Map.of("所选得分", plain(chosen),
-                        "档次", tier.get().name()), "", null, why));
+                findings.add(Finding.row(Severity.ERROR, FindingCode.QUALITATIVE_SCORE_OUT_OF_BAND, n, row.name(),
+                        how + "；" + why + (chosenNote == null ? "" : "（" + chosenNote + "）")));
+                Trace tr = Trace.of(RuleIds.QUALITATIVE_TIER, Map.of("所选得分", plain(chosen),
+                        "档次", tier.get().name()), "", null, how + "；" + why);
+                return RowOutcome.rejected(chosenNote == null ? tr : tr.withNote(chosenNote));
             }
             if (tier.isEmpty()) {
                 tier = QualitativeRules.tierOf(chosen, q.tiers(), weight);
@@ -415,7 +437,8 @@ public final class SheetScorer {
             }
             RuleOutcome r = QualitativeRules.tier(row.category(), weight, tier.get(), q.tiers(), chosen, how,
                     row.target(), row.actual(), scale);
-            return new RowOutcome(RowStatus.SCORED, r.score(), null, r.trace());
+            return new RowOutcome(RowStatus.SCORED, r.score(), null,
+                    chosenNote == null ? r.trace() : r.trace().withNote(chosenNote));
         }
         if (tier.isEmpty()) {
             return unmapped(n, row, weight, findings, "档次（" + q.tiers().stream()

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perf.scoring.regime.ScoringRegime;
 import cn.perf.scoring.regime.ScoringRegimes;
+import cn.perf.scoring.sheet.IndicatorRow;
 import cn.perf.scoring.sheet.RowStatus;
+import cn.perf.scoring.sheet.Sheet;
 import cn.perf.scoring.sheet.Seed002;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,12 @@ class RegimeComparisonTest {
     void aProvincialVariantTakesTheTierUpperBoundAndScoresEveryRow() {
         ScoringRegime variant = ScoringRegimes.fromMap(Map.of("regime.base", "NATIONAL_2020", "regime.id", "NATIONAL_UPPER",
                 "qualitative.tierDefault", "UPPER"));
-        RegimeComparison c = RegimeComparison.compare(Seed002.sheet(), ScoringRegimes.NATIONAL_2020, variant);
+        // without filed 自评分: a tier regime now takes a qualitative row's filed 自评分 as the chosen score, which would
+        // hide the tier default this test is about
+        Sheet unfiled = Seed002.sheet().withRows(Seed002.rows().stream().map(r -> new IndicatorRow(r.category(),
+                r.subCategory(), r.name(), r.target(), r.direction(), r.weight(), r.actual(), r.explanation(),
+                r.deviationReason(), null, r.chosenScore(), r.reviewerAdjustment())).toList());
+        RegimeComparison c = RegimeComparison.compare(unfiled, ScoringRegimes.NATIONAL_2020, variant);
         // 政府采购规范性 (规范 / =100%) is 达成 → upper bound of [1.60, 2.00]
         assertThat(c.rows().get(9).right().finalScore()).isEqualByComparingTo("2.00");
         // 好 is not a national tier word: still the reviewer's
