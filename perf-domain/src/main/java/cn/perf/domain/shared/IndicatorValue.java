@@ -120,6 +120,11 @@ public class IndicatorValue {
         ParseResult result = PARSER.parse(originalText);
         if (result instanceof ParseResult.Parsed parsed) {
             TargetValue value = parsed.parsed();
+            if (value instanceof TargetValue.Quantitative q && q.isApproximate()) {
+                // 约35个 / 35个左右 / 近35个: an approximate number is never stored as an exact one; it is kept as 定性
+                // text (as prose that mentions a number), and the scorer reports it (TARGET_/ACTUAL_APPROXIMATE)
+                return new IndicatorValue(originalText, Kind.QUALITATIVE, null, null, null, null, null, false, null);
+            }
             if (value instanceof TargetValue.Quantitative q) {
                 if (q.number().abs().compareTo(LIMIT) >= 0 || q.number().scale() > 6) {
                     return unparsed(originalText, "数值“" + q.number().toPlainString() + "”超出可保存的范围（最多 18 位整数、6 位小数）");

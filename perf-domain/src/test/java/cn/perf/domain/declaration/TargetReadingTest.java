@@ -112,6 +112,13 @@ class TargetReadingTest {
         assertThat(r.direction()).isNull();
         assertThat(r.needsDirection()).isFalse();
         assertThat(r.error()).isNull();
+        // the scoring parser now reads 35个左右 as an approximate 35 个 (it used to be "= 35, unit 个左右"): the domain
+        // keeps every approximate number as 定性 text, never as an exact one
+        for (String approx : new String[] {"35个左右", "近35个", "大约35个"}) {
+            TargetReading a = read(approx, "新增点位");
+            assertThat(a.kind()).isEqualTo(Kind.QUALITATIVE);
+            assertThat(a.reading()).isEqualTo(approx);
+        }
     }
 
     @Test

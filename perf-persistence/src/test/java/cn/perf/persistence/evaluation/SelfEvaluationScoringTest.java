@@ -147,10 +147,18 @@ class SelfEvaluationScoringTest {
         assertThat(storedFindings(e.id())).containsExactly(
                 "WARNING|DEVIATION_REASON_MISSING|5",
                 "ERROR|RECORDED_SCORE_MISMATCH|5",
+                // seed 002's bare-number targets (=8, =10, =6, =40, =2, ≥10, ≥30) carry no unit
+                "WARNING|TARGET_UNIT_MISSING|21",
+                "WARNING|TARGET_UNIT_MISSING|22",
+                "WARNING|TARGET_UNIT_MISSING|23",
+                "WARNING|TARGET_UNIT_MISSING|24",
+                "WARNING|TARGET_UNIT_MISSING|25",
                 "WARNING|OVER_ACHIEVEMENT_UNEXPLAINED|27",
                 "WARNING|OVER_ACHIEVEMENT_UNEXPLAINED|28",
                 "WARNING|OVER_ACHIEVEMENT_UNEXPLAINED|29",
+                "WARNING|TARGET_UNIT_MISSING|33",
                 "WARNING|OVER_ACHIEVEMENT_UNEXPLAINED|33",
+                "WARNING|TARGET_UNIT_MISSING|34",
                 "ERROR|RECORDED_TOTAL_MISMATCH|-",
                 "ERROR|FUNDS_CARRYOVER_SPLIT|-");
         assertThat(e.findings()).filteredOn(f -> f.code().equals("RECORDED_SCORE_MISMATCH")).singleElement()
@@ -179,7 +187,7 @@ class SelfEvaluationScoringTest {
         assertThat(detail.scoring().scored()).isTrue();
         assertThat(detail.scoring().regimeId()).isEqualTo("SUZHOU_2017");
         assertThat(detail.scoring().grade()).isEqualTo("优");
-        assertThat(detail.scoring().findings()).hasSize(8).first().hasToString(
+        assertThat(detail.scoring().findings()).hasSize(15).first().hasToString(
                 "[警告][DEVIATION_REASON_MISSING] 第5行 预算执行率：未达目标（得分 3.90 < 权重 6），未填偏差原因分析及改进措施");
     }
 
@@ -216,7 +224,7 @@ class SelfEvaluationScoringTest {
 
         assertThat(e.computedTotal()).isEqualByComparingTo("77.90");
         assertThat(e.indicators().get(4).traceText()).contains(BUDGET_TRACE);
-        assertThat(storedFindings(id)).hasSize(8);
+        assertThat(storedFindings(id)).hasSize(15); // 8 + seed 002's seven TARGET_UNIT_MISSING
     }
 
     @Test
