@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * ({@code 约35个}, {@code 大约35个}, {@code 近35个}, {@code 35个左右}, {@code 35万元上下}). The words 超过/高于/不足/低于 are
  * comparison operators, not approximations ({@code 超过35个} is &gt; 35). 余/多 ({@code 35余个}) are not read as
  * approximations: they are rejected as "not a unit", so they are reported rather than guessed. An approximation
- * word combined with an operator ({@code ≥约35个}) is rejected as contradictory.
+ * word combined with an operator ({@code ≥35个左右}) is rejected as contradictory. After an approximation word the
+ * unit may have at most 3 characters, so prose such as {@code 近3年无事故} stays qualitative.
  *
  * <h2>Rejected</h2>
  * Empty text and placeholders ({@code * - / _ — －}); an operator with no number; several numbers (ranges such as
@@ -48,6 +49,8 @@ import java.util.regex.Pattern;
 public final class TargetValueParser {
 
     private static final int MAX_UNIT_LENGTH = 4;
+    /** A unit after an approximation word is at most 3 characters (个, 万元 → 万 + 元, 人次, 平方米). */
+    private static final int MAX_APPROX_UNIT_LENGTH = 3;
 
     static final String APPROX_PREFIX_DOC = "大约 约为 约合 约 大概 将近 接近 近";
     static final String APPROX_SUFFIX_DOC = "左右 上下";
@@ -161,8 +164,8 @@ public final class TargetValueParser {
             return null;
         }
         Matcher m = QUANTITATIVE.matcher(rest);
-        if (!m.matches()) {
-            return null;
+        if (!m.matches() || m.group("unit").length() > MAX_APPROX_UNIT_LENGTH) {
+            return null; // 近3年无事故 is prose, not "about 3 年无事故"
         }
         if (m.group("pre") != null || m.group("suf") != null) {
             return new ParseResult.Rejected(original,

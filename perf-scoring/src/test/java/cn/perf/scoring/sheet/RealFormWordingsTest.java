@@ -80,6 +80,7 @@ class RealFormWordingsTest {
         void proseStartingWithJinIsStillQualitative() {
             assertThat(PARSER.parse("近三年持续提升").value().orElseThrow()).isInstanceOf(TargetValue.Qualitative.class);
             assertThat(PARSER.parse("接近国内先进水平").value().orElseThrow()).isInstanceOf(TargetValue.Qualitative.class);
+            assertThat(PARSER.parse("近3年无事故").value().orElseThrow()).isInstanceOf(TargetValue.Qualitative.class);
         }
 
         @Test
