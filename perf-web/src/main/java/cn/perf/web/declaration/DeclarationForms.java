@@ -15,15 +15,13 @@ import cn.perf.web.declaration.DeclarationForm.FundingForm;
 import cn.perf.web.declaration.DeclarationForm.IndicatorForm;
 import cn.perf.web.declaration.DeclarationForm.MilestoneForm;
 import cn.perf.web.declaration.DeclarationForm.SubProjectForm;
+import cn.perf.web.shell.FormValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.validation.Errors;
 
 /**
@@ -36,9 +34,6 @@ final class DeclarationForms {
     /** At most this many rows per table: a bound on what one request may make the server build. */
     static final int MAX_ROWS = 300;
 
-    private static final Pattern MONEY = Pattern.compile("\\d{1,12}(\\.\\d{1,6})?");
-    private static final Pattern WEIGHT = Pattern.compile("\\d{1,4}(\\.\\d{1,2})?");
-    private static final Pattern CN_DATE = Pattern.compile("(\\d{4})\\s*[年./-]\\s*(\\d{1,2})\\s*[月./-]\\s*(\\d{1,2})\\s*日?");
 
     private DeclarationForms() {
     }
@@ -155,7 +150,7 @@ final class DeclarationForms {
      * at its field (all at once). Entirely empty rows are dropped.
      */
     static DeclarationContent toContent(DeclarationForm f, Errors errors) {
-        Shape s = new Shape(errors);
+        FormValues s = new FormValues(errors);
         dropEmptyRows(f);
         DeclarationContent c = build(f, s);
         return errors.hasErrors() ? null : c;
@@ -163,10 +158,10 @@ final class DeclarationForms {
 
     /** The content of {@code f} for live checks: what cannot be read counts as empty. Never fails. */
     static DeclarationContent toContentLenient(DeclarationForm f) {
-        return build(f, new Shape(null));
+        return build(f, new FormValues(null));
     }
 
-    private static DeclarationContent build(DeclarationForm f, Shape s) {
+    private static DeclarationContent build(DeclarationForm f, FormValues s) {
         if (f.getSubProjects().size() > MAX_ROWS || f.getIndicators().size() > MAX_ROWS
                 || f.getMilestones().size() > MAX_ROWS) {
             s.reject("indicators", "shape.tooManyRows");
@@ -393,99 +388,9 @@ final class DeclarationForms {
         return out;
     }
 
-    // ------------------------------------------------------------------ parsing
-
-    /** Reads typed values; rejects (when checking) what is not a value, leaving it null. */
-    private static final class Shape {
-        private final Errors errors;
-
-        Shape(Errors errors) {
-            this.errors = errors;
-        }
-
-        void reject(String path, String code) {
-            if (errors != null) {
-                errors.rejectValue(path, code);
-            }
-        }
-
-        Money money(String path, String text) {
-            if (blank(text)) {
-                return null;
-            }
-            String t = text.strip().replace(",", "").replace("，", "").replace(" ", "");
-            if (!MONEY.matcher(t).matches()) {
-                reject(path, t.startsWith("-") ? "shape.money.negative" : "shape.money");
-                return null;
-            }
-            return Money.ofWan(new BigDecimal(t));
-        }
-
-        /** A text block as typed (paragraphs one per line), at most 20,000 characters. */
-        String block(String path, String text) {
-            if (blank(text)) {
-                return null;
-            }
-            String lines = text.replace("\r\n", "\n").replace('\r', '\n'); // as typed, one line ending
-            if (lines.length() > cn.perf.domain.shared.Texts.BLOCK_MAX) {
-                reject(path, "shape.blockTooLong");
-                return null;
-            }
-            return lines;
-        }
-
-        String shortText(String path, String text, int max) {
-            if (blank(text)) {
-                return null;
-            }
-            if (text.strip().length() > max) {
-                reject(path, "shape.tooLong");
-                return null;
-            }
-            return text;
-        }
-
-        BigDecimal weight(String path, String text) {
-            if (blank(text)) {
-                return null;
-            }
-            String t = text.strip();
-            if (!WEIGHT.matcher(t).matches()) {
-                reject(path, "shape.weight");
-                return null;
-            }
-            return new BigDecimal(t);
-        }
-
-        LocalDate date(String path, String text) {
-            if (blank(text)) {
-                return null;
-            }
-            LocalDate d = parseDate(text);
-            if (d == null) {
-                reject(path, "shape.date");
-            }
-            return d;
-        }
-    }
-
-    /** {@code 2019-08-01}, {@code 2019年8月1日}, {@code 2019.8.1}, {@code 2019/8/1}; null when none of these. */
+    /** See {@link FormValues#parseDate}. */
     static LocalDate parseDate(String text) {
-        String t = text.strip();
-        try {
-            return LocalDate.parse(t);
-        } catch (DateTimeParseException e) {
-            Matcher m = CN_DATE.matcher(t);
-            if (m.matches()) {
-                try {
-                    return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                            Integer.parseInt(m.group(3)));
-                } catch (java.time.DateTimeException invalid) {
-                    return null;
-                }
-            }
-            return null;
-        }
+        return FormValues.parseDate(text);
     }
 
     private static int parseIndex(String s) {
