@@ -330,6 +330,48 @@ public class SelfEvaluation {
         }
     }
 
+    /**
+     * A transient copy of this form for a live preview or a what-if: the same header, rows, results, funds,
+     * narratives, status and reviewer adjustments, but no id and no tie to the stored form, so applying verbs to it
+     * and scoring it changes nothing that is kept. Never pass it to {@link SelfEvaluations#save}: it would be a second
+     * form. Used by {@link EvaluationFiling#preview} so the live score runs the very verbs and engine a save runs.
+     */
+    public SelfEvaluation previewCopy() {
+        SelfEvaluation c = new SelfEvaluation(new DeclarationCarryOver(declarationId, layout, unitId, departmentId,
+                projectName, year, overview, overallGoal, annualGoal,
+                categories.stream().map(EvaluationCategory::toLine).toList(),
+                indicators.stream().map(EvaluationIndicator::toLine).toList(),
+                subProjects.stream().map(EvaluationSubProject::toLine).toList()), origin);
+        c.status = status;
+        c.cityBudgetExecution = cityBudgetExecution;
+        c.cityFundsUse = cityFundsUse;
+        c.subProjectTotal = subProjectTotal;
+        c.budgetExecutionPoints = budgetExecutionPoints;
+        c.budgetExecutionRecordedScore = budgetExecutionRecordedScore;
+        if (!nationalFunds.isEmpty()) {
+            c.setNationalFunds(nationalFunds.stream().map(NationalFundRow::toLine).toList());
+        }
+        c.implementation = implementation;
+        c.managementResults = managementResults;
+        c.problems = problems;
+        c.suggestions = suggestions;
+        c.goalAchievement = goalAchievement;
+        c.signOff = signOff;
+        c.recordedTotal = recordedTotal;
+        for (EvaluationIndicator i : indicators) {
+            EvaluationIndicator row = c.indicator(i.position());
+            row.recordResult(i.actual(), i.recordedScore(), i.deviationReason());
+            if (i.adjustedScore() != null) {
+                row.adjust(i.adjustedScore());
+            }
+        }
+        for (ScoreAdjustment a : adjustments) {
+            c.adjustments.add(new ScoreAdjustment(c, a.position(), c.indicator(a.indicatorPosition()),
+                    a.previousScore(), a.adjustedScore(), a.reason(), a.reviewer(), a.adjustedAt()));
+        }
+        return c;
+    }
+
     // ---------------------------------------------------------------- filer verbs (草稿)
 
     /**
@@ -416,6 +458,22 @@ public class SelfEvaluation {
     public void signOff(SignOff newSignOff) {
         requireDraft("填写签署信息");
         this.signOff = Objects.requireNonNull(newSignOff, "signOff");
+    }
+
+    /**
+     * Rows whose 自评分 the filer left blank take their computed score (the page says so beside the field); typed
+     * 自评分 stay as typed. Only on a 草稿, just before {@link #submit}.
+     */
+    public void adoptComputedScores() {
+        requireDraft("采用计算得分");
+        for (EvaluationIndicator i : indicators) {
+            if (i.recordedScore() == null && i.computedScore() != null) {
+                i.recordResult(i.actual(), i.computedScore(), i.deviationReason());
+            }
+        }
+        if (layout == EvaluationLayout.NATIONAL_2020 && budgetExecutionRecordedScore == null) {
+            this.budgetExecutionRecordedScore = budgetExecutionComputedScore;
+        }
     }
 
     /**

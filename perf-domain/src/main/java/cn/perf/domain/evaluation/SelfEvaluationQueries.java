@@ -11,6 +11,13 @@ public interface SelfEvaluationQueries {
 
     long count(SelfEvaluationFilter filter);
 
+    /**
+     * One page of the list page within {@code scope} (its units, or its region), with each form's 自评总分, 等级 and
+     * number of findings; the scope is part of the query.
+     */
+    cn.perf.domain.shared.ResultPage<EvaluationListRow> search(cn.perf.domain.scope.Scope scope,
+                                                                EvaluationSearch search);
+
     /** Everything a detail page or an export shows, loaded in a bounded number of statements. */
     Optional<SelfEvaluationDetail> detail(Long id);
 }

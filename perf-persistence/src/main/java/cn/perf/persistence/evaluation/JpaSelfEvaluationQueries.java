@@ -1,6 +1,13 @@
 package cn.perf.persistence.evaluation;
 
+import cn.perf.domain.evaluation.EvaluationListRow;
+import cn.perf.domain.evaluation.EvaluationSearch;
+import cn.perf.domain.evaluation.EvaluationStatus;
 import cn.perf.domain.evaluation.SelfEvaluation;
+import cn.perf.domain.scope.Scope;
+import cn.perf.domain.shared.FiscalYear;
+import cn.perf.domain.shared.ResultPage;
+import java.util.Locale;
 import cn.perf.domain.evaluation.SelfEvaluationDetail;
 import cn.perf.domain.evaluation.SelfEvaluationFilter;
 import cn.perf.domain.evaluation.SelfEvaluationQueries;
@@ -57,6 +64,84 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
                 Long.class);
         params.forEach(q::setParameter);
         return q.getSingleResult();
+    }
+
+    @Override
+    public ResultPage<EvaluationListRow> search(Scope scope, EvaluationSearch s) {
+        if (scope.seesNothing()) {
+            return new ResultPage<>(List.of(), 0, s.page(), s.size());
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = scopedWhere(scope, s, params);
+        TypedQuery<Long> count = em.createQuery(
+                "select count(e) from SelfEvaluation e join BudgetUnit u on u.id = e.unitId" + where, Long.class);
+        params.forEach(count::setParameter);
+        long total = count.getSingleResult();
+        int page = s.page();
+        if ((long) page * s.size() >= total && total > 0) {
+            page = (int) ((total - 1) / s.size()); // a page past the end shows the last one
+        }
+        TypedQuery<EvaluationListRow> q = em.createQuery("""
+                select new cn.perf.domain.evaluation.EvaluationListRow(e.id, e.declarationId, e.unitId, u.name,
+                    e.projectName, e.year, e.layout, e.status, e.recordedTotal, e.computedTotal, e.computedGrade,
+                    (select count(f) from EvaluationFinding f where f.evaluation = e))
+                from SelfEvaluation e join BudgetUnit u on u.id = e.unitId""" + where + orderBy(s),
+                EvaluationListRow.class);
+        params.forEach(q::setParameter);
+        List<EvaluationListRow> rows = q.setFirstResult(page * s.size()).setMaxResults(s.size()).getResultList();
+        return new ResultPage<>(rows, total, page, s.size());
+    }
+
+    private static String scopedWhere(Scope scope, EvaluationSearch s, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder(" where (");
+        if (!scope.visibleUnitIds().isEmpty()) {
+            w.append("e.unitId in :scopeUnits");
+            params.put("scopeUnits", scope.visibleUnitIds());
+        }
+        if (scope.visibleRegion() != null) {
+            w.append(scope.visibleUnitIds().isEmpty() ? "" : " or ").append("u.region = :scopeRegion");
+            params.put("scopeRegion", scope.visibleRegion());
+        }
+        w.append(")");
+        if (s.year() != null) {
+            w.append(" and e.year = :year");
+            params.put("year", FiscalYear.of(s.year()));
+        }
+        if (s.unitId() != null) {
+            w.append(" and e.unitId = :unitId");
+            params.put("unitId", s.unitId());
+        }
+        if (s.layout() != null) {
+            w.append(" and e.layout = :layout");
+            params.put("layout", s.layout());
+        }
+        if (s.status() != null) {
+            w.append(" and e.status = :status");
+            params.put("status", s.status());
+        }
+        if (s.projectName() != null) {
+            w.append(" and lower(e.projectName) like :name escape '\\'");
+            params.put("name", "%" + s.projectName().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return w.toString();
+    }
+
+    /** 状态 sorts in workflow order (草稿, 已提交, 审核中, 已确认), not by name. */
+    private static final String STATUS_ORDER = java.util.Arrays.stream(EvaluationStatus.values())
+            .map(st -> " when cn.perf.domain.evaluation.EvaluationStatus." + st.name() + " then " + st.ordinal())
+            .collect(Collectors.joining("", "case e.status", " end"));
+
+    private static String orderBy(EvaluationSearch s) {
+        String column = switch (s.sort()) {
+            case PROJECT_NAME -> "e.projectName";
+            case UNIT -> "u.name";
+            case YEAR -> "e.year";
+            case COMPUTED_TOTAL -> "e.computedTotal";
+            case STATUS -> STATUS_ORDER;
+        };
+        String dir = s.ascending() ? " asc" : " desc";
+        return " order by " + column + dir + " nulls last, e.id" + dir;
     }
 
     private static String where(SelfEvaluationFilter filter, Map<String, Object> params) {
