@@ -260,12 +260,14 @@ public class EvaluationFiling {
         for (RowEntry r : cmd.rows()) {
             String path = "rows[" + (r.position() - 1) + "]";
             if (r.actual() != null && r.actual().length() > MAX_ACTUAL) {
-                out.add(Violation.of(path + ".actual", "tooLong", "实际完成值不能超过" + MAX_ACTUAL + "个字"));
+                out.add(Violation.of(path + ".actual", "tooLong", "实际完成值不能超过" + MAX_ACTUAL + "个字", "实际完成值",
+                        MAX_ACTUAL, r.actual().length()));
                 continue;
             }
             if (r.deviationReason() != null && r.deviationReason().length() > MAX_REASON) {
                 out.add(Violation.of(path + ".deviationReason", "tooLong",
-                        "偏差原因分析及改进措施不能超过" + MAX_REASON + "个字"));
+                        "偏差原因分析及改进措施不能超过" + MAX_REASON + "个字", "偏差原因分析及改进措施", MAX_REASON,
+                        r.deviationReason().length()));
                 continue;
             }
             try {
@@ -350,7 +352,7 @@ public class EvaluationFiling {
         for (int k = 0; k < amounts.size(); k++) {
             BigDecimal a = amounts.get(k);
             if (a == null) {
-                out.add(Violation.of("subProjects[" + k + "]", "required", "请填写实际金额"));
+                out.add(Violation.of("subProjects[" + k + "]", "required", "实际金额不能为空", "实际金额"));
                 return;
             }
             try {
@@ -365,7 +367,7 @@ public class EvaluationFiling {
 
     private static void required(List<Violation> out, String path, BigDecimal value, String label) {
         if (value == null) {
-            out.add(Violation.of(path, "required", label + "未填写"));
+            out.add(Violation.of(path, "required", label + "不能为空", label));
         }
     }
 

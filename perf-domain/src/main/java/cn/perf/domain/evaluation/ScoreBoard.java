@@ -26,13 +26,15 @@ import java.util.Set;
  * @param regimeReason   why this regime (its own), or that it is a what-if under another one
  * @param ownRegime      whether this is the form's own regime
  * @param violations     input the verbs refused (live preview only; empty on a stored form)
+ * @param qualitativeWords the words a 定性 row's 实际完成值 may take (Suzhou grades 好…差; national tiers 达成…)
  */
 public record ScoreBoard(String regimeId, String regimeName, String regimeReason, boolean ownRegime,
                          List<Row> rows, List<CategoryScore> categories, BigDecimal budgetExecutionPoints,
                          BigDecimal budgetExecutionScore, BigDecimal budgetExecutionRecordedScore,
                          String budgetExecutionTrace, BigDecimal total, BigDecimal maxPoints, boolean complete,
                          String grade, String gradeTrace, BigDecimal recordedTotal,
-                         List<ScoringOutcome.FindingLine> findings, List<Violation> violations) {
+                         List<ScoringOutcome.FindingLine> findings, List<Violation> violations,
+                         List<String> qualitativeWords) {
 
     private static final Set<String> REASON_CODES = Set.of(FindingCode.DEVIATION_REASON_MISSING.name(),
             FindingCode.OVER_ACHIEVEMENT_UNEXPLAINED.name());
@@ -42,6 +44,7 @@ public record ScoreBoard(String regimeId, String regimeName, String regimeReason
         categories = List.copyOf(categories);
         findings = List.copyOf(findings);
         violations = List.copyOf(violations);
+        qualitativeWords = List.copyOf(qualitativeWords);
     }
 
     /**
@@ -103,7 +106,9 @@ public record ScoreBoard(String regimeId, String regimeName, String regimeReason
                 result.budgetExecutionScore().orElse(null), form.budgetExecutionRecordedScore(),
                 result.budgetExecutionTrace().map(Trace::fullText).orElse(null), result.total(), result.maxPoints(),
                 result.complete(), result.grade().name(), result.gradeTrace().fullText(), form.recordedTotal(),
-                findings, violations);
+                findings, violations, regime.qualitative().mode() == QualitativeScheme.Mode.TIERS
+                        ? regime.qualitative().tiers().stream().map(QualitativeScheme.Tier::name).toList()
+                        : regime.qualitative().grades().stream().map(QualitativeScheme.Grade::name).toList());
     }
 
     /** The findings about no row (funds, totals, the form as a whole). */

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.NotReadablePropertyException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -106,18 +105,7 @@ class DeclarationFormModel {
 
     /** Puts each domain violation next to its field; violations of the form as a whole go on top. */
     static void reject(BindingResult result, List<Violation> violations) {
-        for (Violation v : violations) {
-            String path = formPath(v.path());
-            if (path.isEmpty()) {
-                result.reject("violation." + v.code(), v.argsArray(), v.message());
-                continue;
-            }
-            try {
-                result.rejectValue(path, "violation." + v.code(), v.argsArray(), v.message());
-            } catch (NotReadablePropertyException | IllegalArgumentException e) {
-                result.reject("violation." + v.code(), v.argsArray(), v.message());
-            }
-        }
+        cn.perf.web.shell.FormViolations.reject(result, violations, DeclarationFormModel::formPath);
     }
 
     /** The form's property for a domain path ({@code texts.overview} → {@code overview}). */
