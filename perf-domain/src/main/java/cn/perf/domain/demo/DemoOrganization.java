@@ -67,7 +67,9 @@ public class DemoOrganization implements DemoDataSet {
             new DemoLogin("filer-jining", "济宁执法局填报人（演示）", JINING_ZHIFA, EnumSet.of(Role.FILER)),
             new DemoLogin("reviewer-dsj", "大数据管理局主管部门审核人（演示）", DASHUJU,
                     EnumSet.of(Role.DEPARTMENT_REVIEWER)),
-            new DemoLogin("filer-dzzw", "电子政务服务中心填报人（演示）", DIANZI_ZHENGWU, EnumSet.of(Role.FILER)));
+            new DemoLogin("filer-dzzw", "电子政务服务中心填报人（演示）", DIANZI_ZHENGWU, EnumSet.of(Role.FILER)),
+            new DemoLogin("reviewer-jining", "济宁高新区主管部门审核人（演示）", JINING_GAOXIN,
+                    EnumSet.of(Role.DEPARTMENT_REVIEWER)));
 
     private final BudgetUnits units;
     private final UserAccounts accounts;

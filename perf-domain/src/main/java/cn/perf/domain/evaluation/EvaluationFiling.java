@@ -152,8 +152,7 @@ public class EvaluationFiling {
             throw new InvalidCommandException(violations);
         }
         scoring.score(e);
-        evaluations.save(e);
-        return e.version();
+        return evaluations.saveAndFlush(e).version();
     }
 
     /**

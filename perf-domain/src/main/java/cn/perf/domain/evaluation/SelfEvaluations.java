@@ -7,6 +7,9 @@ public interface SelfEvaluations {
 
     SelfEvaluation save(SelfEvaluation evaluation);
 
+    /** Saves and writes the changes now, so the returned form carries its new version. */
+    SelfEvaluation saveAndFlush(SelfEvaluation evaluation);
+
     Optional<SelfEvaluation> findById(Long id);
 
     /** The self-evaluation of a declaration (there is at most one). */

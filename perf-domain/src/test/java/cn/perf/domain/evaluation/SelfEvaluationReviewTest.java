@@ -127,6 +127,11 @@ class SelfEvaluationReviewTest {
         }
 
         @Override
+        public SelfEvaluation saveAndFlush(SelfEvaluation evaluation) {
+            return evaluation;
+        }
+
+        @Override
         public Optional<SelfEvaluation> findById(Long id) {
             return id == ID ? Optional.of(form) : Optional.empty();
         }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Whole-form contents for the write-path tests, and a comparison that ignores row ids and keys. */
-final class FilingContents {
+public final class FilingContents {
 
     static final String IT = "信息化工程及维护类";
 
@@ -59,7 +59,7 @@ final class FilingContents {
     }
 
     /** A complete Suzhou form (nothing blocks its submission) named {@code projectName}. */
-    static DeclarationContent suzhou(String projectName) {
+    public static DeclarationContent suzhou(String projectName) {
         return new DeclarationContent(projectName, IT, "市立项目", true, false, "肖军", "潘柯", "0512-65109046", null,
                 null, null, null, null,
                 DeclarationTexts.builder().overview("<p>概况一</p><p>概况二</p>").establishmentBasis("依据")
@@ -78,7 +78,7 @@ final class FilingContents {
     }
 
     /** A complete national form named {@code projectName}. */
-    static DeclarationContent national(String projectName) {
+    public static DeclarationContent national(String projectName) {
         return new DeclarationContent(projectName, null, NationalHeader.NEW_PROJECT, null, null, "孟凡华", null,
                 "0537-1234567", "济宁高新区管委会", "100200", "测试执法局", LocalDate.of(2019, 8, 1),
                 LocalDate.of(2021, 7, 31),
