@@ -6,7 +6,6 @@ import cn.perf.domain.declaration.Declarations;
 import cn.perf.domain.declaration.Indicator;
 import cn.perf.domain.declaration.IndicatorTerm;
 import cn.perf.domain.template.FormLayout;
-import cn.perf.domain.template.FrameworkCategory;
 import cn.perf.domain.template.IndicatorFramework;
 import cn.perf.domain.template.IndicatorFrameworks;
 import cn.perf.domain.template.IndicatorLibrary;
@@ -36,6 +35,7 @@ import java.util.stream.Collectors;
 public class SelfEvaluationService {
 
     private static final String INPUT_CATEGORY = "投入";
+    private static final String SATISFACTION = "满意度";
 
     private final SelfEvaluations evaluations;
     private final Declarations declarations;
@@ -72,13 +72,15 @@ public class SelfEvaluationService {
     static DeclarationCarryOver carryOver(Declaration d, IndicatorFramework framework,
                                           List<IndicatorLibraryEntry> inputRows) {
         boolean suzhou = d.layout() == FormLayout.SUZHOU;
-        List<CategoryLine> categories = framework.topLevel().stream()
-                .filter(c -> !c.fundsBased() && c.points() != null)
-                .map(c -> new CategoryLine(c.name(), c.points())).toList();
-        Map<String, BigDecimal> points = framework.topLevel().stream().filter(c -> c.points() != null)
-                .collect(Collectors.toMap(FrameworkCategory::name, FrameworkCategory::points, (a, b) -> a));
         List<Indicator> carried = d.indicators(IndicatorTerm.ANNUAL).stream()
                 .filter(i -> !(suzhou && i.category().equals(INPUT_CATEGORY))).toList();
+        List<CategoryLine> framed = framework.topLevel().stream()
+                .filter(c -> !c.fundsBased() && c.points() != null)
+                .map(c -> new CategoryLine(c.name(), c.points())).toList();
+        List<CategoryLine> categories = suzhou ? framed
+                : withoutEmptySatisfaction(framed, carried.stream().map(Indicator::category).toList());
+        Map<String, BigDecimal> points = categories.stream()
+                .collect(Collectors.toMap(CategoryLine::name, CategoryLine::points, (a, b) -> a));
         List<IndicatorLine> rows = new ArrayList<>();
         if (suzhou) {
             for (IndicatorLibraryEntry e : inputRows) {
@@ -109,6 +111,38 @@ public class SelfEvaluationService {
         return new DeclarationCarryOver(d.id(), suzhou ? EvaluationLayout.SUZHOU_2017 : EvaluationLayout.NATIONAL_2020,
                 d.unitId(), null, d.projectName(), d.year(), d.texts().overview(), d.texts().overallGoal(),
                 d.texts().annualGoal(), categories, rows, subProjects);
+    }
+
+    /**
+     * DESIGN.md §3.2: on the national form, when the declaration has no 满意度 indicator, the 满意度 points go to the
+     * other first-level categories. <b>Choice</b> (the rule does not say how they are shared): in proportion to those
+     * categories' own points, rounded to 2 decimals, the last category taking the remainder — 产出 50 / 效益 30 receive
+     * 6.25 / 3.75 of the 10, giving 56.25 / 33.75. Rows without a filer's weight then split the new points equally;
+     * filer weights that no longer sum are reported by the scorer (WEIGHT_SUM_MISMATCH).
+     */
+    static List<CategoryLine> withoutEmptySatisfaction(List<CategoryLine> categories,
+                                                      java.util.Collection<String> rowCategories) {
+        CategoryLine satisfaction = categories.stream().filter(c -> c.name().startsWith(SATISFACTION)).findFirst()
+                .orElse(null);
+        if (satisfaction == null || rowCategories.contains(satisfaction.name())) {
+            return categories;
+        }
+        List<CategoryLine> others = categories.stream().filter(c -> c != satisfaction).toList();
+        BigDecimal base = others.stream().map(CategoryLine::points).reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (others.isEmpty() || base.signum() == 0) {
+            return categories;
+        }
+        List<CategoryLine> out = new ArrayList<>();
+        BigDecimal given = BigDecimal.ZERO;
+        for (int k = 0; k < others.size(); k++) {
+            CategoryLine c = others.get(k);
+            BigDecimal share = k == others.size() - 1 ? satisfaction.points().subtract(given)
+                    : satisfaction.points().multiply(c.points()).divide(base, Scores.SCALE,
+                    java.math.RoundingMode.HALF_UP);
+            given = given.add(share);
+            out.add(new CategoryLine(c.name(), c.points().add(share)));
+        }
+        return out;
     }
 
     @Transactional
