@@ -102,7 +102,7 @@ public record ScoreBoard(String regimeId, String regimeName, String regimeReason
             categories.add(new CategoryScore(c.name(), c.points(), c.weightSum(), c.score(), c.rows()));
         }
         return new ScoreBoard(result.regimeId(), result.regimeName(), reason, ownRegime, rows, categories,
-                regime.scoresBudgetExecution() ? regime.budgetExecutionPoints() : null,
+                regime.scoresBudgetExecution() ? regime.budgetExecutionPoints().setScale(2, RoundingMode.HALF_UP) : null,
                 result.budgetExecutionScore().orElse(null), form.budgetExecutionRecordedScore(),
                 result.budgetExecutionTrace().map(Trace::fullText).orElse(null), result.total(), result.maxPoints(),
                 result.complete(), result.grade().name(), result.gradeTrace().fullText(), form.recordedTotal(),
