@@ -1,15 +1,16 @@
 package cn.perf.persistence.declaration;
 
+
 import cn.perf.domain.declaration.DeclarationListRow;
 import cn.perf.domain.declaration.DeclarationSearch;
 import cn.perf.domain.scope.Scope;
 import cn.perf.domain.shared.FiscalYear;
 import cn.perf.domain.shared.ResultPage;
+import cn.perf.persistence.shared.JpqlFilters;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,16 +55,8 @@ class DeclarationSearchingImpl implements DeclarationSearching {
     }
 
     private static String where(Scope scope, DeclarationSearch s, Map<String, Object> params) {
-        StringBuilder w = new StringBuilder(" where (");
-        if (!scope.visibleUnitIds().isEmpty()) {
-            w.append("d.unitId in :scopeUnits");
-            params.put("scopeUnits", scope.visibleUnitIds());
-        }
-        if (scope.visibleRegion() != null) {
-            w.append(scope.visibleUnitIds().isEmpty() ? "" : " or ").append("u.region = :scopeRegion");
-            params.put("scopeRegion", scope.visibleRegion());
-        }
-        w.append(")");
+        StringBuilder w = new StringBuilder(" where ")
+                .append(JpqlFilters.scope(scope, "d.unitId", "u.region", params));
         if (s.year() != null) {
             w.append(" and d.year = :year");
             params.put("year", FiscalYear.of(s.year()));
@@ -82,8 +75,7 @@ class DeclarationSearchingImpl implements DeclarationSearching {
         }
         if (s.projectName() != null) {
             w.append(" and lower(d.projectName) like :name escape '\\'");
-            params.put("name", "%" + s.projectName().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("name", JpqlFilters.contains(s.projectName()));
         }
         return w.toString();
     }

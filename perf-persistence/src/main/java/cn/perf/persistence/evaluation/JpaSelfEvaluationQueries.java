@@ -7,7 +7,7 @@ import cn.perf.domain.evaluation.SelfEvaluation;
 import cn.perf.domain.scope.Scope;
 import cn.perf.domain.shared.FiscalYear;
 import cn.perf.domain.shared.ResultPage;
-import java.util.Locale;
+import cn.perf.persistence.shared.JpqlFilters;
 import cn.perf.domain.evaluation.SelfEvaluationDetail;
 import cn.perf.domain.evaluation.SelfEvaluationFilter;
 import cn.perf.domain.evaluation.SelfEvaluationQueries;
@@ -93,16 +93,8 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
     }
 
     private static String scopedWhere(Scope scope, EvaluationSearch s, Map<String, Object> params) {
-        StringBuilder w = new StringBuilder(" where (");
-        if (!scope.visibleUnitIds().isEmpty()) {
-            w.append("e.unitId in :scopeUnits");
-            params.put("scopeUnits", scope.visibleUnitIds());
-        }
-        if (scope.visibleRegion() != null) {
-            w.append(scope.visibleUnitIds().isEmpty() ? "" : " or ").append("u.region = :scopeRegion");
-            params.put("scopeRegion", scope.visibleRegion());
-        }
-        w.append(")");
+        StringBuilder w = new StringBuilder(" where ")
+                .append(JpqlFilters.scope(scope, "e.unitId", "u.region", params));
         if (s.year() != null) {
             w.append(" and e.year = :year");
             params.put("year", FiscalYear.of(s.year()));
@@ -121,8 +113,7 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
         }
         if (s.projectName() != null) {
             w.append(" and lower(e.projectName) like :name escape '\\'");
-            params.put("name", "%" + s.projectName().toLowerCase(Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("name", JpqlFilters.contains(s.projectName()));
         }
         return w.toString();
     }

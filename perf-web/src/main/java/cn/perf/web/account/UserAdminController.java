@@ -9,7 +9,6 @@ import cn.perf.domain.account.Role;
 import cn.perf.domain.organization.OrganizationAdministration;
 import cn.perf.domain.scope.Viewer;
 import cn.perf.domain.shared.InvalidCommandException;
-import cn.perf.domain.shared.NotFoundException;
 import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.shared.Violation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -162,12 +161,6 @@ class UserAdminController {
 
     private static AccountProfile actor(Viewer viewer) {
         return viewer.active() ? viewer.profile() : null;
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
     }
 
     @ExceptionHandler(AdministratorRequired.class)

@@ -14,7 +14,6 @@ import cn.perf.domain.declaration.NewDeclaration;
 import cn.perf.domain.scope.Scope;
 import cn.perf.domain.scope.Viewer;
 import cn.perf.domain.shared.InvalidCommandException;
-import cn.perf.domain.shared.NotFoundException;
 import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.template.FormLayout;
 import cn.perf.web.shell.RenderedPages;
@@ -28,7 +27,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -36,7 +34,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -313,11 +310,5 @@ class DeclarationController {
             model.addAttribute("projectTypes", start.projectTypes());
         }
         return "declaration/form";
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
     }
 }

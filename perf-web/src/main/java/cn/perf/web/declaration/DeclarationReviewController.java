@@ -6,11 +6,9 @@ import cn.perf.domain.declaration.DeclarationReview;
 import cn.perf.domain.declaration.DeclarationReview.ReviewCommand;
 import cn.perf.domain.declaration.FinanceGrade;
 import cn.perf.domain.declaration.ReviewDecision;
-import cn.perf.domain.declaration.ReviewNotAllowedException;
 import cn.perf.domain.scope.Scope;
 import cn.perf.domain.scope.Viewer;
 import cn.perf.domain.shared.InvalidCommandException;
-import cn.perf.domain.shared.NotFoundException;
 import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.shared.Violation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,13 +19,11 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -106,18 +102,5 @@ class DeclarationReviewController {
     String diff(Scope scope, @PathVariable long id, Model model) {
         model.addAttribute("diff", review.diff(scope, id));
         return "declaration/diff";
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
-    }
-
-    @ExceptionHandler(ReviewNotAllowedException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(ReviewNotAllowedException e, Model model) {
-        model.addAttribute("reason", e.getMessage());
-        return "error/403";
     }
 }

@@ -1,7 +1,6 @@
 package cn.perf.web.evaluation;
 
 import cn.perf.domain.declaration.DeclarationFiling;
-import cn.perf.domain.declaration.ReviewNotAllowedException;
 import cn.perf.domain.evaluation.EvaluationCommands.RecordEvaluation;
 import cn.perf.domain.evaluation.EvaluationFiling;
 import cn.perf.domain.evaluation.EvaluationLayout;
@@ -30,14 +29,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -248,18 +245,5 @@ class EvaluationController {
         model.addAttribute("board", board);
         model.addAttribute("version", version);
         return "evaluation/form";
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
-    }
-
-    @ExceptionHandler(ReviewNotAllowedException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String forbidden(ReviewNotAllowedException e, Model model) {
-        model.addAttribute("reason", e.getMessage());
-        return "error/403";
     }
 }

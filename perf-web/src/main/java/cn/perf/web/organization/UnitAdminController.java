@@ -7,7 +7,6 @@ import cn.perf.domain.organization.UnitKind;
 import cn.perf.domain.organization.UnitRow;
 import cn.perf.domain.scope.Viewer;
 import cn.perf.domain.shared.InvalidCommandException;
-import cn.perf.domain.shared.NotFoundException;
 import cn.perf.domain.shared.ResultPage;
 import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.shared.Violation;
@@ -153,12 +152,6 @@ class UnitAdminController {
 
     private static AccountProfile actor(Viewer viewer) {
         return viewer.active() ? viewer.profile() : null;
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
     }
 
     @ExceptionHandler(AdministratorRequired.class)

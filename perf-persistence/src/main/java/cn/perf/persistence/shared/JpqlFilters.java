@@ -1,0 +1,41 @@
+package cn.perf.persistence.shared;
+
+import cn.perf.domain.scope.Scope;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Pieces of the list queries every scoped list shares: the data scope as a JPQL condition (the caller's units, or
+ * every unit of its region: DESIGN.md §8, "enforced in the query") and a case-insensitive "contains" pattern with
+ * the LIKE wildcards of the user's text escaped ({@code escape '\'}).
+ */
+public final class JpqlFilters {
+
+    private JpqlFilters() {
+    }
+
+    /**
+     * {@code (unitId in :scopeUnits or region = :scopeRegion)} for {@code scope}, with its parameters; the caller
+     * returns nothing at all for a scope that {@linkplain Scope#seesNothing() sees nothing}.
+     *
+     * @param unitId the JPQL path of the form's unit id, e.g. {@code d.unitId}
+     * @param region the JPQL path of that unit's region, e.g. {@code u.region}
+     */
+    public static String scope(Scope scope, String unitId, String region, Map<String, Object> params) {
+        StringBuilder w = new StringBuilder("(");
+        if (!scope.visibleUnitIds().isEmpty()) {
+            w.append(unitId).append(" in :scopeUnits");
+            params.put("scopeUnits", scope.visibleUnitIds());
+        }
+        if (scope.visibleRegion() != null) {
+            w.append(scope.visibleUnitIds().isEmpty() ? "" : " or ").append(region).append(" = :scopeRegion");
+            params.put("scopeRegion", scope.visibleRegion());
+        }
+        return w.append(")").toString();
+    }
+
+    /** {@code %text%} in lower case with {@code \}, {@code %} and {@code _} escaped, for {@code lower(x) like :p escape '\'}. */
+    public static String contains(String text) {
+        return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}
