@@ -16,6 +16,7 @@ import cn.perf.domain.scope.Viewer;
 import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.template.FormLayout;
+import cn.perf.web.shell.ListLinks;
 import cn.perf.web.shell.RenderedPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,7 +80,7 @@ class DeclarationController {
                 @RequestParam(required = false) String name, @RequestParam(defaultValue = "0") int page,
                 @RequestParam(defaultValue = "20") int size,
                 @RequestParam(defaultValue = "UPDATED_AT") DeclarationSearch.Sort sort,
-                @RequestParam(defaultValue = "desc") String dir, Model model) {
+                @RequestParam(defaultValue = "desc") String dir, Model model, HttpServletRequest request) {
         DeclarationSearch search = new DeclarationSearch(year, unitId, layout, status, name, page, size, sort,
                 "asc".equalsIgnoreCase(dir));
         model.addAttribute("search", search);
@@ -89,6 +90,8 @@ class DeclarationController {
         model.addAttribute("statuses", DeclarationStatus.values());
         model.addAttribute("layouts", FormLayout.values());
         model.addAttribute("years", years());
+        model.addAttribute("pageHref", ListLinks.pageHref(request));
+        model.addAttribute("sortHref", ListLinks.sortHref(request));
         return "declaration/list";
     }
 
