@@ -32,7 +32,8 @@ import java.util.Objects;
  *       picks a score inside 达成/部分达成/未达成 and an out-of-band pick is rejected); regimes that grade by word
  *       (Suzhou) ignore it.</li>
  *   <li>Funds: Suzhou 市级预算执行情况 and 市级财政资金使用情况 as filed; national 全年预算数 (A) and 全年执行数 (B) of the
- *       年度资金总额 row; 项目资金构成 with the printed 合计; the recorded 合计/总分.</li>
+ *       年度资金总额 row with the filed 预算执行率 得分 (so a filed 9 against a computed 8.62 is the engine's
+ *       RECORDED_SCORE_MISMATCH); 项目资金构成 with the printed 合计; the recorded 合计/总分.</li>
  * </ul>
  */
 public final class EvaluationSheets {
@@ -58,7 +59,8 @@ public final class EvaluationSheets {
         evaluation.cityFundsUse().ifPresent(x -> b.cityFundsUse(new CityFundsUse(x.appropriated().wan(),
                 x.actualPaid().wan(), x.balance().wan(), x.carryover().wan(), x.recovered().wan())));
         evaluation.nationalFunds().stream().filter(r -> r.kind() == NationalFundKind.TOTAL).findFirst()
-                .ifPresent(t -> b.budgetExecution(new BudgetExecution(t.annualBudget().wan(), t.executed().wan())));
+                .ifPresent(t -> b.budgetExecution(new BudgetExecution(t.annualBudget().wan(), t.executed().wan(),
+                        evaluation.budgetExecutionRecordedScore())));
         Money subTotal = evaluation.subProjectTotal();
         if (subTotal != null) {
             b.subProjects(new SubProjects(evaluation.subProjects().stream()
