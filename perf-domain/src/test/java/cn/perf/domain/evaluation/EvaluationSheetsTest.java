@@ -77,6 +77,7 @@ class EvaluationSheetsTest {
             assertThat(sheet.subProjects().printedTotal()).isEqualByComparingTo("100");
             assertThat(sheet.recordedTotal()).isEqualByComparingTo("10");
             assertThat(sheet.budgetExecution()).isNull();
+            assertThat(sheet.nationalFunds()).isNull();
         }
 
         @Test
@@ -163,6 +164,10 @@ class EvaluationSheetsTest {
 
             assertThat(sheet.budgetExecution().annualBudget()).isEqualByComparingTo("120");
             assertThat(sheet.budgetExecution().executed()).isEqualByComparingTo("96");
+            assertThat(sheet.nationalFunds().total().annualBudget()).isEqualByComparingTo("120");
+            assertThat(sheet.nationalFunds().currentAppropriation().executed()).isEqualByComparingTo("80");
+            assertThat(sheet.nationalFunds().priorCarryover().annualBudget()).isEqualByComparingTo("20");
+            assertThat(sheet.nationalFunds().other().initialBudget()).isEqualByComparingTo("0");
             assertThat(sheet.cityBudget()).isNull();
             assertThat(sheet.cityFundsUse()).isNull();
             assertThat(sheet.subProjects()).isNull();
