@@ -9,7 +9,12 @@ import cn.perf.domain.declaration.DeclarationService;
 import cn.perf.domain.declaration.SuzhouHeader;
 import cn.perf.domain.demo.DemoOrganization;
 import cn.perf.domain.demo.DemoSelfEvaluation2020;
+import cn.perf.domain.evaluation.CategoryLine;
+import cn.perf.domain.evaluation.DeclarationCarryOver;
+import cn.perf.domain.evaluation.EvaluationLayout;
 import cn.perf.domain.evaluation.EvaluationOrigin;
+import cn.perf.domain.evaluation.IndicatorLine;
+import cn.perf.domain.evaluation.ScoringOutcome;
 import cn.perf.domain.evaluation.EvaluationStatus;
 import cn.perf.domain.evaluation.SelfEvaluation;
 import cn.perf.domain.evaluation.SelfEvaluationService;
@@ -19,9 +24,12 @@ import cn.perf.domain.evaluation.SelfEvaluations;
 import cn.perf.domain.evaluation.WorkflowException;
 import cn.perf.domain.organization.BudgetUnits;
 import cn.perf.domain.shared.FiscalYear;
+import cn.perf.domain.shared.IndicatorValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
@@ -53,6 +61,8 @@ class SelfEvaluationServiceTest {
     DeclarationService declarationService;
     @Autowired
     SelfEvaluationService service;
+    @Autowired
+    SelfEvaluationScoring scoring;
     @Autowired
     SelfEvaluations evaluations;
     @Autowired
@@ -94,6 +104,86 @@ class SelfEvaluationServiceTest {
 
         assertThatThrownBy(() -> service.startFromDeclaration(declarationId)).isInstanceOf(WorkflowException.class)
                 .hasMessage("项目“电子政务项目建设资金”的 2020 年度自评表已存在");
+    }
+
+    private Long loadSeed002() {
+        organization.loadIfAbsent();
+        demo.loadIfAbsent();
+        em.flush();
+        em.clear();
+        return jdbc.queryForObject("select id from self_evaluation where project_name = '电子政务项目建设资金'", Long.class);
+    }
+
+    private List<String> storedFindings(Long id, String code) {
+        return jdbc.queryForList("select coalesce(row_position::text, '-') || '|' || location || '：' || message "
+                + "from self_evaluation_finding where self_evaluation_id = ? and code = ? order by position",
+                String.class, id, code);
+    }
+
+    @Test
+    void theSeed002FormAgreesWithItsApprovedDeclaration() {
+        Long id = loadSeed002();
+
+        assertThat(service.differencesFromDeclaration(evaluations.findById(id).orElseThrow())).isEmpty();
+        assertThat(storedFindings(id, "DIFFERS_FROM_DECLARATION")).isEmpty();
+        assertThat(storedFindings(id, "DECLARATION_NOT_COMPARED")).isEmpty();
+    }
+
+    @Test
+    void aTargetChangedBehindTheFormAndARowDroppedFromItAreDifferencesThatScoringStores() {
+        Long id = loadSeed002();
+        Map<String, Object> last = jdbc.queryForMap("select name, target_text from self_evaluation_indicator "
+                + "where self_evaluation_id = ? and position = 38", id);
+        jdbc.update("update self_evaluation_indicator set target_text = '≥30个' where self_evaluation_id = ? "
+                + "and name = '数据交换前置交换节点数'", id);
+        jdbc.update("delete from self_evaluation_indicator where self_evaluation_id = ? and position = 38", id);
+        SelfEvaluation e = evaluations.findById(id).orElseThrow();
+
+        List<ScoringOutcome.FindingLine> found = service.differencesFromDeclaration(e);
+
+        assertThat(found).extracting(ScoringOutcome.FindingLine::toString).containsExactly(
+                "[警告][DIFFERS_FROM_DECLARATION] 第26行 数据交换前置交换节点数：目标值“≥30个”与批复的申报表“≥35 个”不一致",
+                "[警告][DIFFERS_FROM_DECLARATION] 影响力类：自评表缺少批复的申报表中的指标“" + last.get("name")
+                        + "”（目标值“" + last.get("target_text") + "”）");
+        assertThat(found.get(0).rowPosition()).isEqualTo(26);
+
+        scoring.score(id, e.version());
+        em.flush();
+
+        assertThat(storedFindings(id, "DIFFERS_FROM_DECLARATION")).containsExactly(
+                "26|第26行 数据交换前置交换节点数：目标值“≥30个”与批复的申报表“≥35 个”不一致",
+                "-|影响力类：自评表缺少批复的申报表中的指标“" + last.get("name") + "”（目标值“" + last.get("target_text")
+                        + "”）");
+        assertThat(jdbc.queryForObject("select max(position) from self_evaluation_finding where "
+                + "self_evaluation_id = ? and code <> 'DIFFERS_FROM_DECLARATION'", Integer.class, id))
+                .as("after the engine's findings").isLessThan(jdbc.queryForObject("select min(position) from "
+                        + "self_evaluation_finding where self_evaluation_id = ? and code = 'DIFFERS_FROM_DECLARATION'",
+                        Integer.class, id));
+    }
+
+    @Test
+    void aDeclarationNoLongerInForceIsNotComparedAndSaysSo() {
+        Long id = loadSeed002();
+        SelfEvaluation e = evaluations.findById(id).orElseThrow();
+        jdbc.update("update declaration set status = 'SUPERSEDED' where id = ?", e.declarationId());
+        em.clear();
+
+        assertThat(service.differencesFromDeclaration(evaluations.findById(id).orElseThrow()))
+                .extracting(ScoringOutcome.FindingLine::toString).containsExactly("[提示][DECLARATION_NOT_COMPARED] "
+                        + "申报表：申报表当前状态为“已被目标调整替代”，不是财政审核通过的申报表，未与自评表比对");
+    }
+
+    @Test
+    void aFormWhoseDeclarationIsNotFoundHasNoDifferences() {
+        organization.loadIfAbsent();
+        Long unitId = units.findByName(DemoOrganization.XINXI).orElseThrow().id();
+        SelfEvaluation orphan = SelfEvaluation.fromDeclaration(new DeclarationCarryOver(987_654_321L,
+                EvaluationLayout.SUZHOU_2017, unitId, null, "无申报表项目", FiscalYear.of(2021), null, null, null,
+                List.of(new CategoryLine("产出", new BigDecimal("24"))),
+                List.of(new IndicatorLine("产出", null, "建设模块数", IndicatorValue.of("≥6个"), new BigDecimal("24"),
+                        null)), List.of()));
+
+        assertThat(service.differencesFromDeclaration(orphan)).isEmpty();
     }
 
     @Test
