@@ -6,12 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.perf.domain.account.PasswordHasher;
 import cn.perf.domain.declaration.Declaration;
 import cn.perf.domain.declaration.DeclarationService;
+import cn.perf.domain.declaration.Declarations;
+import cn.perf.domain.declaration.FinanceGrade;
+import cn.perf.domain.declaration.FundingSourceKind;
+import cn.perf.domain.declaration.IndicatorDraft;
 import cn.perf.domain.declaration.SuzhouHeader;
 import cn.perf.domain.demo.DemoOrganization;
 import cn.perf.domain.demo.DemoSelfEvaluation2020;
 import cn.perf.domain.evaluation.CategoryLine;
 import cn.perf.domain.evaluation.DeclarationCarryOver;
 import cn.perf.domain.evaluation.EvaluationLayout;
+import cn.perf.domain.evaluation.CityBudgetExecution;
+import cn.perf.domain.evaluation.CityFundsUse;
+import cn.perf.domain.evaluation.EvaluationIndicator;
 import cn.perf.domain.evaluation.EvaluationOrigin;
 import cn.perf.domain.evaluation.IndicatorLine;
 import cn.perf.domain.evaluation.ScoringOutcome;
@@ -25,6 +32,9 @@ import cn.perf.domain.evaluation.WorkflowException;
 import cn.perf.domain.organization.BudgetUnits;
 import cn.perf.domain.shared.FiscalYear;
 import cn.perf.domain.shared.IndicatorValue;
+import cn.perf.domain.shared.Money;
+import cn.perf.domain.template.IndicatorFrameworks;
+import java.time.Instant;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.math.BigDecimal;
@@ -67,6 +77,10 @@ class SelfEvaluationServiceTest {
     SelfEvaluations evaluations;
     @Autowired
     BudgetUnits units;
+    @Autowired
+    Declarations declarations;
+    @Autowired
+    IndicatorFrameworks frameworks;
     @Autowired
     EntityManager em;
     @Autowired
@@ -184,6 +198,63 @@ class SelfEvaluationServiceTest {
                         null)), List.of()));
 
         assertThat(service.differencesFromDeclaration(orphan)).isEmpty();
+    }
+
+    /** An approved Suzhou declaration whose one 产出 row has {@code indicatorName}. */
+    private Long approvedDeclarationWith(String indicatorName) {
+        organization.loadIfAbsent();
+        Long unitId = units.findByName(DemoOrganization.XINXI).orElseThrow().id();
+        Declaration d = declarations.findById(declarationService.startSuzhou(unitId, FiscalYear.of(2022),
+                new SuzhouHeader("长指标名称项目", "信息化工程及维护类", null, null, null, null, null, null)))
+                .orElseThrow();
+        d.addSubProject("平台建设", Money.ofWan("10"));
+        d.reviseFundingSource(FundingSourceKind.CITY, Money.ofWan("10"), null, Money.ofWan("10"));
+        d.addIndicator(IndicatorDraft.suzhou("产出", List.of("平台建设"), indicatorName, "≥6个", null, null));
+        d.submit(frameworks.findByCode(d.frameworkCode()).orElseThrow());
+        d.approveByDepartment();
+        d.grade(FinanceGrade.EXCELLENT, null);
+        Long id = declarations.save(d).id();
+        em.flush();
+        em.clear();
+        return id;
+    }
+
+    @Test
+    void aDeclarationIndicatorNameOf450CharactersCarriesOverAndIsKeptThroughReview() {
+        String longName = "数据共享交换平台接入部门业务系统数量".repeat(25);   // 18 × 25 = 450 characters
+        assertThat(longName).hasSize(450);
+        Long declarationId = approvedDeclarationWith(longName);
+
+        SelfEvaluation e = service.startFromDeclaration(declarationId);
+        em.flush();
+
+        assertThat(jdbc.queryForObject("select name from self_evaluation_indicator where self_evaluation_id = ? "
+                + "and category = '产出'", String.class, e.id())).isEqualTo(longName);
+        EvaluationIndicator row = e.indicators().stream().filter(i -> i.name().equals(longName)).findFirst()
+                .orElseThrow();
+
+        // through submission and a reviewer's adjustment, which copies the name into the adjustment record
+        e.recordCityBudgetExecution(CityBudgetExecution.derived(Money.ofWan("10"), Money.ofWan("0"), Money.ofWan("10")));
+        e.recordCityFundsUse(CityFundsUse.of(Money.ofWan("10"), Money.ofWan("10"), Money.ofWan("0"), Money.ofWan("0"),
+                Money.ofWan("0")));
+        for (EvaluationIndicator i : e.indicators()) {
+            e.recordResult(i.position(), i.target(), i.weight(), null);
+        }
+        e.submit(Instant.parse("2023-01-10T02:00:00Z"));
+        e.startReview("财政局审核人");
+        e.adjustScore(row.position(), BigDecimal.ZERO, "未提供接入清单", "财政局审核人", Instant.parse("2023-02-01T02:00:00Z"));
+        em.flush();
+
+        assertThat(jdbc.queryForObject("select indicator_name from self_evaluation_adjustment where "
+                + "self_evaluation_id = ?", String.class, e.id())).isEqualTo(longName);
+        assertThat(service.differencesFromDeclaration(e)).isEmpty();
+
+        // a finding about that row keeps the whole name in its location
+        scoring.score(e);
+        em.flush();
+        assertThat(jdbc.queryForObject("select location from self_evaluation_finding where self_evaluation_id = ? "
+                + "and code = 'REVIEWER_ADJUSTMENT'", String.class, e.id()))
+                .isEqualTo("第" + row.position() + "行 " + longName);
     }
 
     @Test
