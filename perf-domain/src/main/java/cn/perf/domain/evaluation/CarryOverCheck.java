@@ -20,7 +20,7 @@ import java.util.function.BiPredicate;
  * <ul>
  *   <li>Categories (类别 / 一级指标) by name: one missing from the form, one the declaration does not have, and
  *       points (分值) that differ.</li>
- *   <li>Indicator rows: 类别, 二级指标, 指标名称, 目标值 (original text; white space is not a difference) and 权重. On the
+ *   <li>Indicator rows: 类别, 二级指标, 指标名称 and 目标值 (original texts; white space is not a difference), and 权重. On the
  *       Suzhou form the 投入 rows are left out on both sides: they are the common-indicator library's rows of the
  *       project type, not the declaration's ({@link SelfEvaluationService#carryOver}).</li>
  * </ul>
@@ -101,8 +101,8 @@ public final class CarryOverCheck {
         int[] match = new int[filed.size()];
         Arrays.fill(match, -1);
         boolean[] used = new boolean[wanted.size()];
-        pair(wanted, filed, match, used, (w, f) -> w.category().equals(f.category()) && w.name().equals(f.name()));
-        pair(wanted, filed, match, used, (w, f) -> w.name().equals(f.name()));
+        pair(wanted, filed, match, used, (w, f) -> w.category().equals(f.category()) && sameText(w.name(), f.name()));
+        pair(wanted, filed, match, used, (w, f) -> sameText(w.name(), f.name()));
         pair(wanted, filed, match, used, (w, f) -> w.category().equals(f.category()));
         for (int k = 0; k < filed.size(); k++) {
             EvaluationIndicator f = filed.get(k);
@@ -143,7 +143,7 @@ public final class CarryOverCheck {
         if (!w.category().equals(f.category())) {
             out.add(row(f, "类别“" + f.category() + "”与" + DECLARED + "“" + w.category() + "”不一致"));
         }
-        if (!w.name().equals(f.name())) {
+        if (!sameText(w.name(), f.name())) {
             out.add(row(f, "指标名称“" + f.name() + "”与" + DECLARED + "“" + w.name() + "”不一致"));
         }
         if (!Objects.equals(w.subCategory(), f.subCategory())) {
@@ -151,7 +151,7 @@ public final class CarryOverCheck {
         }
         String target = f.target().originalText();
         String declaredTarget = w.target().originalText();
-        if (!squeeze(target).equals(squeeze(declaredTarget))) {
+        if (!sameText(target, declaredTarget)) {
             out.add(row(f, "目标值“" + target.strip() + "”与" + DECLARED + "“" + declaredTarget.strip() + "”不一致"));
         }
         if (!weightsEqual(w.weight(), f.weight())) {
@@ -172,6 +172,11 @@ public final class CarryOverCheck {
 
     private static boolean weightsEqual(BigDecimal a, BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** Equal but for white space (a wrapped name, "≥35 个" / "≥35个"). */
+    private static boolean sameText(String a, String b) {
+        return squeeze(a).equals(squeeze(b));
     }
 
     private static String squeeze(String s) {

@@ -71,9 +71,9 @@ class CarryOverCheckTest {
     }
 
     @Test
-    void whiteSpaceInATargetIsNoDifference() {
+    void whiteSpaceInATargetOrANameIsNoDifference() {
         SelfEvaluation e = filed(withRows(Fixtures.national(), rows -> {
-            rows.set(0, national("产出指标", "数量指标", "执法车辆购置数", " = 6 个", "50"));
+            rows.set(0, national("产出指标", "数量指标", "执法车辆 购置数", " = 6 个", "50"));
             return rows;
         }));
 
