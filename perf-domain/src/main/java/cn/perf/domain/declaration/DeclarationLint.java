@@ -7,6 +7,10 @@ import cn.perf.domain.template.IndicatorFramework;
 import cn.perf.scoring.target.Direction;
 import cn.perf.scoring.target.DirectionAdvisor;
 import cn.perf.scoring.target.DirectionHint;
+import cn.perf.scoring.target.ParseResult;
+import cn.perf.scoring.target.TargetValue;
+import cn.perf.scoring.target.TargetValueParser;
+import cn.perf.scoring.trace.Numbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +63,11 @@ public final class DeclarationLint {
         PLACEHOLDER_VALUE(false),
         /** A 定量 目标值 with no unit ({@code 43.2}, {@code 100}). */
         QUANTITATIVE_WITHOUT_UNIT(false),
+        /**
+         * A 目标值 written as an approximate number ({@code 约35个}, {@code 35个左右}, {@code 近35个}): kept as 定性 text, and
+         * the scorer can only take its number provisionally (TARGET_APPROXIMATE).
+         */
+        APPROXIMATE_TARGET(false),
         /** A rate target above 100% (完成率 ≥ 120%). */
         RATE_ABOVE_100(false),
         /** An {@code =} (or bare) target whose name or explanation says the other direction, not confirmed. */
@@ -114,6 +123,7 @@ public final class DeclarationLint {
     }
 
     private static final Pattern PLACEHOLDER_CHARS = Pattern.compile("[\\s*＊\\-－—/／_＿.。]+");
+    private static final TargetValueParser PARSER = new TargetValueParser();
 
     private final Parameters p;
 
@@ -262,6 +272,10 @@ public final class DeclarationLint {
                     + "”无法识别（" + t.parseError().orElse("") + "）"));
             return;
         }
+        approximate(t.originalText()).ifPresent(q -> out.add(DeclarationFinding.notice(Rule.APPROXIMATE_TARGET, path,
+                label + "：目标值“" + t.originalText().strip() + "”是约数（“" + q.approximation() + "”），不是确切目标，评分时只能暂按 "
+                        + Numbers.plain(q.number()) + q.unitText() + " 计；请写成确切的目标值，如“≥" + Numbers.plain(q.number())
+                        + q.unitText() + "”" + (q.unitText().isEmpty() ? "，并写明单位" : ""))));
         if (!t.isQuantitative()) {
             return;
         }
@@ -367,6 +381,15 @@ public final class DeclarationLint {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The number an approximate target text stands for (约35个, 35个左右, 近35个), empty for any other text. */
+    private static Optional<TargetValue.Quantitative> approximate(String text) {
+        if (PARSER.parse(text) instanceof ParseResult.Parsed p && p.parsed() instanceof TargetValue.Quantitative q
+                && q.isApproximate()) {
+            return Optional.of(q);
+        }
+        return Optional.empty();
+    }
 
     private boolean isCount(IndicatorValue v) {
         if (!v.isQuantitative() || v.direction() != Direction.HIGHER_IS_BETTER) {

@@ -31,7 +31,7 @@ public class EvaluationCategory {
     @Column(name = "position", nullable = false)
     private int position;
 
-    @Column(name = "name", nullable = false, length = 50)
+    @Column(name = "name", nullable = false, length = 64)
     private String name;
 
     @Column(name = "points", nullable = false, precision = 7, scale = 2)

@@ -23,6 +23,8 @@ import jakarta.persistence.Table;
 @Table(name = "self_evaluation_finding")
 public class EvaluationFinding {
 
+    static final int LOCATION_MAX = 520;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -49,8 +51,8 @@ public class EvaluationFinding {
     @Column(name = "row_position")
     private Integer rowPosition;
 
-    /** Where, in words: "第5行 预算执行率", "市级财政资金使用情况", "合计". */
-    @Column(name = "location", nullable = false, length = 400)
+    /** Where, in words: "第5行 预算执行率", "市级财政资金使用情况", "合计"; room for a 500-character indicator name. */
+    @Column(name = "location", nullable = false, length = LOCATION_MAX)
     private String location;
 
     protected EvaluationFinding() {
@@ -64,7 +66,8 @@ public class EvaluationFinding {
         this.code = line.code();
         this.message = line.message();
         this.rowPosition = line.rowPosition();
-        this.location = line.location().length() > 400 ? line.location().substring(0, 400) : line.location();
+        this.location = line.location().length() > LOCATION_MAX ? line.location().substring(0, LOCATION_MAX)
+                : line.location();
     }
 
     public Long id() {

@@ -40,15 +40,15 @@ public class EvaluationIndicator {
     private int position;
 
     /** 类别 / 一级指标, the name of one of the evaluation's {@link EvaluationCategory categories}. */
-    @Column(name = "category", nullable = false, length = 50)
+    @Column(name = "category", nullable = false, length = 64)
     private String category;
 
     /** 二级指标 (national: 数量指标, 质量指标 …); {@code null} on the Suzhou form. */
-    @Column(name = "sub_category", length = 50)
+    @Column(name = "sub_category", length = 64)
     private String subCategory;
 
-    /** 指标名称 / 三级指标. */
-    @Column(name = "name", nullable = false, length = 300)
+    /** 指标名称 / 三级指标; as wide as the declaration's (500). */
+    @Column(name = "name", nullable = false, length = 500)
     private String name;
 
     /** 指标解释 carried from the declaration (the scoring rules read it); {@code null} when none. */

@@ -5,6 +5,7 @@ import cn.perf.domain.shared.Money;
 import cn.perf.scoring.funds.BudgetExecution;
 import cn.perf.scoring.funds.CityBudgetExecution;
 import cn.perf.scoring.funds.CityFundsUse;
+import cn.perf.scoring.funds.NationalFunds;
 import cn.perf.scoring.funds.SubProject;
 import cn.perf.scoring.funds.SubProjects;
 import cn.perf.scoring.regime.ScoringRegime;
@@ -13,8 +14,11 @@ import cn.perf.scoring.sheet.IndicatorRow;
 import cn.perf.scoring.sheet.ReviewerAdjustment;
 import cn.perf.scoring.sheet.Sheet;
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Maps a {@link SelfEvaluation} (either layout) to the perf-scoring {@link Sheet} a regime scores. Pure: reads the
@@ -32,7 +36,10 @@ import java.util.Objects;
  *       picks a score inside 达成/部分达成/未达成 and an out-of-band pick is rejected); regimes that grade by word
  *       (Suzhou) ignore it.</li>
  *   <li>Funds: Suzhou 市级预算执行情况 and 市级财政资金使用情况 as filed; national 全年预算数 (A) and 全年执行数 (B) of the
- *       年度资金总额 row; 项目资金构成 with the printed 合计; the recorded 合计/总分.</li>
+ *       年度资金总额 row with the filed 预算执行率 得分 (so a filed 9 against a computed 8.62 is the engine's
+ *       RECORDED_SCORE_MISMATCH); all four national 项目资金 rows, so the engine checks 年度资金总额 = 本年财政拨款 +
+ *       上年结转资金 + 其他资金 in every column; 项目资金构成 with the printed 合计; the recorded 合计/总分. The engine's
+ *       funds findings thereby cover every identity {@link SelfEvaluation#fundsFindings()} checks, once each.</li>
  * </ul>
  */
 public final class EvaluationSheets {
@@ -58,13 +65,30 @@ public final class EvaluationSheets {
         evaluation.cityFundsUse().ifPresent(x -> b.cityFundsUse(new CityFundsUse(x.appropriated().wan(),
                 x.actualPaid().wan(), x.balance().wan(), x.carryover().wan(), x.recovered().wan())));
         evaluation.nationalFunds().stream().filter(r -> r.kind() == NationalFundKind.TOTAL).findFirst()
-                .ifPresent(t -> b.budgetExecution(new BudgetExecution(t.annualBudget().wan(), t.executed().wan())));
+                .ifPresent(t -> b.budgetExecution(new BudgetExecution(t.annualBudget().wan(), t.executed().wan(),
+                        evaluation.budgetExecutionRecordedScore())));
+        nationalFunds(evaluation).ifPresent(b::nationalFunds);
         Money subTotal = evaluation.subProjectTotal();
         if (subTotal != null) {
             b.subProjects(new SubProjects(evaluation.subProjects().stream()
                     .map(s -> new SubProject(s.name(), s.actualAmount().wan())).toList(), subTotal.wan()));
         }
         return b.recordedTotal(evaluation.recordedTotal()).build();
+    }
+
+    /** The national 项目资金 rows, when the form has all four. */
+    private static Optional<NationalFunds> nationalFunds(SelfEvaluation evaluation) {
+        Map<NationalFundKind, NationalFunds.Row> rows = new EnumMap<>(NationalFundKind.class);
+        for (NationalFundRow r : evaluation.nationalFunds()) {
+            rows.put(r.kind(), new NationalFunds.Row(r.initialBudget().wan(), r.annualBudget().wan(),
+                    r.executed().wan()));
+        }
+        if (rows.size() != NationalFundKind.values().length) {
+            return Optional.empty();
+        }
+        return Optional.of(new NationalFunds(rows.get(NationalFundKind.TOTAL),
+                rows.get(NationalFundKind.CURRENT_APPROPRIATION), rows.get(NationalFundKind.PRIOR_CARRYOVER),
+                rows.get(NationalFundKind.OTHER)));
     }
 
     /**

@@ -34,7 +34,7 @@ public class ScoreAdjustment {
     @Column(name = "indicator_position", nullable = false)
     private int indicatorPosition;
 
-    @Column(name = "indicator_name", nullable = false, length = 300)
+    @Column(name = "indicator_name", nullable = false, length = 500)
     private String indicatorName;
 
     /** The score before the change (adjusted, else computed, else recorded); {@code null} if there was none. */

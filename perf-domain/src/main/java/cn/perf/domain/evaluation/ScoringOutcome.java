@@ -8,6 +8,7 @@ import cn.perf.scoring.sheet.SheetResult;
 import cn.perf.scoring.trace.Trace;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,7 +25,9 @@ import java.util.Objects;
  * @param budgetExecutionScore national 预算执行率 score, {@code null} when not scored (Suzhou, or no 全年预算数)
  * @param budgetExecutionTrace its trace sentence, {@code null} when the regime does not score it
  * @param grade                等级 (优/良/中/差) on the computed total (暂定 while rows are pending)
- * @param findings             the sheet's findings, rows first, in order
+ * @param findings             the sheet's findings, rows first, in order, then those the domain adds
+ *                             ({@link #withFindings}: the differences from the approved declaration), so the stored
+ *                             findings are the whole list a findings panel shows
  */
 public record ScoringOutcome(String regimeId, String regimeReason, Instant scoredAt, List<RowScore> rows,
                              BigDecimal budgetExecutionScore, String budgetExecutionTrace, String grade,
@@ -82,6 +85,17 @@ public record ScoringOutcome(String regimeId, String regimeReason, Instant score
         public String toString() {
             return "[" + severity.label() + "][" + code + "] " + (location.isEmpty() ? "" : location + "：") + message;
         }
+    }
+
+    /** This outcome with {@code more} findings after the sheet's (checks the engine cannot make, e.g. {@link CarryOverCheck}). */
+    public ScoringOutcome withFindings(List<FindingLine> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<FindingLine> all = new ArrayList<>(findings);
+        all.addAll(more);
+        return new ScoringOutcome(regimeId, regimeReason, scoredAt, rows, budgetExecutionScore, budgetExecutionTrace,
+                grade, all);
     }
 
     /** The outcome of a scored sheet whose row {@code n} is the form's indicator row at position {@code n}. */

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -66,6 +67,44 @@ public class SelfEvaluationService {
         return evaluations.save(SelfEvaluation.fromDeclaration(carryOver(d, framework,
                 d.layout() == FormLayout.SUZHOU ? library.selfEvaluationRows(d.frameworkCode(), d.projectType())
                         : List.of())));
+    }
+
+    /**
+     * How {@code e} differs from what its declaration would carry over today ({@link CarryOverCheck}): the declaration,
+     * its indicator framework and (Suzhou) the library's 投入 rows are loaded as {@link #startFromDeclaration} loads
+     * them. Empty when the declaration is not found; a single INFO {@link CarryOverCheck#NOT_COMPARED_CODE} finding
+     * when it cannot be compared (not 财政审核通过 — e.g. superseded by a 目标调整 —, framework missing, or a
+     * declaration that would not carry over).
+     */
+    @Transactional
+    public List<ScoringOutcome.FindingLine> differencesFromDeclaration(SelfEvaluation e) {
+        return differencesFromDeclaration(e, declarations.findById(e.declarationId()), frameworks, library);
+    }
+
+    /** {@link #differencesFromDeclaration(SelfEvaluation)} with the declaration already looked up. */
+    static List<ScoringOutcome.FindingLine> differencesFromDeclaration(SelfEvaluation e, Optional<Declaration> found,
+                                                                       IndicatorFrameworks frameworks,
+                                                                       IndicatorLibrary library) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Declaration d = found.get();
+        if (d.status() != DeclarationStatus.APPROVED) {
+            return List.of(CarryOverCheck.notCompared("申报表当前状态为“" + d.status().label()
+                    + "”，不是财政审核通过的申报表，未与自评表比对"));
+        }
+        Optional<IndicatorFramework> framework = frameworks.findByCode(d.frameworkCode());
+        if (framework.isEmpty()) {
+            return List.of(CarryOverCheck.notCompared("指标体系 " + d.frameworkCode() + " 不存在，未与申报表比对"));
+        }
+        DeclarationCarryOver today;
+        try {
+            today = carryOver(d, framework.get(), d.layout() == FormLayout.SUZHOU
+                    ? library.selfEvaluationRows(d.frameworkCode(), d.projectType()) : List.of());
+        } catch (IllegalArgumentException ex) {
+            return List.of(CarryOverCheck.notCompared("无法按申报表生成对照的自评表（" + ex.getMessage() + "），未比对"));
+        }
+        return CarryOverCheck.differences(today, e);
     }
 
     /** The carry-over of an approved declaration (pure; {@code inputRows} are the library's 投入 rows, Suzhou only). */

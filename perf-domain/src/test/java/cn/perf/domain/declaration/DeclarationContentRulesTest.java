@@ -233,6 +233,51 @@ class DeclarationContentRulesTest {
     }
 
     @Test
+    void anIndicatorNameOver500CharactersIsAViolationWith500Allowed() {
+        DeclarationContent over = withIndicator(cleanSuzhou(), 1, r -> withName(r, "名".repeat(501)));
+        assertThat(check(over, FormLayout.SUZHOU)).singleElement().satisfies(v -> {
+            assertThat(v.path()).isEqualTo("indicators[1].name");
+            assertThat(v.code()).isEqualTo("tooLong");
+            assertThat(v.message()).isEqualTo("指标名称不能超过 500 个字（现有 501 个）");
+            assertThat(v.args()).containsExactly("指标名称", 500, 501);
+        });
+        assertThat(check(withIndicator(cleanSuzhou(), 1, r -> withName(r, "名".repeat(500))), FormLayout.SUZHOU))
+                .isEmpty();
+
+        // a save is refused as a whole, naming the row
+        Declaration d = Contents.newSuzhouDraft();
+        assertThat(refused(() -> d.revise(over))).extracting(Violation::message)
+                .containsExactly("指标名称不能超过 500 个字（现有 501 个）");
+    }
+
+    @Test
+    void everyIndicatorAndSubProjectTextCarriedIntoASelfEvaluationHasItsLimit() {
+        DeclarationContent c = withSubProjects(withIndicator(cleanNational(), 1, r -> new IndicatorRow(null, r.term(),
+                        "类".repeat(65), "二".repeat(65), List.of(), r.name(), "1".repeat(2001), null,
+                        "释".repeat(20_001), null, null, null, null, null)), List.of());
+        assertThat(check(c, FormLayout.NATIONAL)).extracting(Violation::path, Violation::message).containsExactly(
+                tuple("indicators[1].category", "指标类别不能超过 64 个字（现有 65 个）"),
+                tuple("indicators[1].subCategory", "二级指标不能超过 64 个字（现有 65 个）"),
+                tuple("indicators[1].targetText", "目标值不能超过 2000 个字"),
+                tuple("indicators[1].explanation", "指标解释不能超过 20000 个字（现有 20001 个）"));
+        DeclarationContent longSub = withSubProjects(cleanSuzhou(), List.of(sub("s1", "子".repeat(201), "10")));
+        assertThat(check(longSub, FormLayout.SUZHOU)).extracting(Violation::path, Violation::message)
+                .containsExactly(tuple("subProjects[0].name", "子项目名称不能超过 200 个字（现有 201 个）"));
+    }
+
+    @Test
+    void theRowByRowVerbsKeepTheSameLimits() {
+        Declaration d = Contents.newSuzhouDraft();
+        assertThatThrownBy(() -> d.addIndicator(IndicatorDraft.suzhou("产出", List.of(), "名".repeat(501), "≥1个",
+                null, null))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("指标名称不能超过 500 个字（现有 501 个）");
+        assertThatThrownBy(() -> d.addSubProject("子".repeat(201), Money.ofWan("1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("子项目名称不能超过 200 个字（现有 201 个）");
+        assertThat(d.addIndicator(IndicatorDraft.suzhou("产出", List.of(), "名".repeat(500), "≥1个", null, null))
+                .name()).hasSize(500);
+    }
+
+    @Test
     void aDraftMayBeIncompleteWithoutAnyViolation() {
         // empty amounts, empty targets, unnamed rows, no indicator at all: findings of the lint, not violations
         DeclarationContent c = withSubProjects(cleanSuzhou(), List.of(sub("s1", "平台建设", null)))

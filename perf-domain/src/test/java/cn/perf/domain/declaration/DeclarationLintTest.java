@@ -310,6 +310,45 @@ class DeclarationLintTest {
         }
 
         @Test
+        void anApproximateTargetIsANoticeNamingItsRowAndTheExactWayToWriteIt() {
+            DeclarationContent c = plusIndicators(cleanSuzhou(),
+                    suzhouRow("结果", List.of(), "数据交换节点数", "约35个"),
+                    suzhouRow("结果", List.of(), "接入部门数", "35个左右"),
+                    suzhouRow("结果", List.of(), "培训人次", "近500人次"));
+            List<DeclarationFinding> found = of(Rule.APPROXIMATE_TARGET, suzhou(c));
+            assertThat(found).extracting(DeclarationFinding::path)
+                    .containsExactly("indicators[2]", "indicators[3]", "indicators[4]");
+            assertThat(found).allSatisfy(f -> assertThat(f.blocking()).isFalse());
+            assertThat(found).extracting(DeclarationFinding::message).containsExactly(
+                    "年度绩效指标第 3 行“数据交换节点数”：目标值“约35个”是约数（“约”），不是确切目标，评分时只能暂按 35个 计；"
+                            + "请写成确切的目标值，如“≥35个”",
+                    "年度绩效指标第 4 行“接入部门数”：目标值“35个左右”是约数（“左右”），不是确切目标，评分时只能暂按 35个 计；"
+                            + "请写成确切的目标值，如“≥35个”",
+                    "年度绩效指标第 5 行“培训人次”：目标值“近500人次”是约数（“近”），不是确切目标，评分时只能暂按 500人次 计；"
+                            + "请写成确切的目标值，如“≥500人次”");
+            // stored as 定性 text, so the unit rule does not also fire on it
+            assertThat(rules(suzhou(c))).doesNotContain(Rule.QUANTITATIVE_WITHOUT_UNIT);
+
+            DeclarationContent exact = plusIndicators(cleanSuzhou(),
+                    suzhouRow("结果", List.of(), "数据交换节点数", "≥35个"),
+                    suzhouRow("结果", List.of(), "安全运行", "近3年无安全事故"));
+            assertThat(rules(suzhou(exact))).as("an exact number, and prose that starts with 近")
+                    .doesNotContain(Rule.APPROXIMATE_TARGET);
+        }
+
+        @Test
+        void anApproximateTargetWithoutUnitAlsoAsksForTheUnitAndNationalRowsAreCheckedToo() {
+            DeclarationContent c = cleanNational().withIndicators(List.of(
+                    nationalRow(IndicatorTerm.LONG_TERM, "产出指标", "数量指标", "新增监控点位", "约35"),
+                    nationalRow(IndicatorTerm.ANNUAL, "产出指标", "数量指标", "新增监控点位", "≥20个")));
+            assertThat(of(Rule.APPROXIMATE_TARGET, national(c))).singleElement().satisfies(f -> {
+                assertThat(f.path()).isEqualTo("indicators[0]");
+                assertThat(f.message()).isEqualTo("长期绩效指标第 1 行“新增监控点位”：目标值“约35”是约数（“约”），不是确切目标，"
+                        + "评分时只能暂按 35 计；请写成确切的目标值，如“≥35”，并写明单位");
+            });
+        }
+
+        @Test
         void aRateAbove100PercentIsANotice() {
             DeclarationContent c = withIndicator(cleanSuzhou(), 1, r -> withTarget(r, "≥120%"));
             assertThat(of(Rule.RATE_ABOVE_100, suzhou(c))).singleElement().satisfies(f -> {
@@ -455,6 +494,7 @@ class DeclarationLintTest {
                             suzhouRow("结果", List.of(), "范围", "80%-90%"),
                             suzhouRow("结果", List.of(), "占位", "*"),
                             suzhouRow("结果", List.of(), "日均访问量", "43.2"),
+                            suzhouRow("结果", List.of(), "数据交换节点数", "约35个"),
                             suzhouRow("结果", List.of(), "业务系统投诉率", "=5%")));
             DeclarationContent n = cleanNational().withIndicators(List.of(
                     nationalRow(IndicatorTerm.LONG_TERM, "产出指标", "数量指标", "新增监控点位", "≥35个"),

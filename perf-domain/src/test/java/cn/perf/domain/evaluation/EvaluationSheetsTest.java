@@ -77,6 +77,7 @@ class EvaluationSheetsTest {
             assertThat(sheet.subProjects().printedTotal()).isEqualByComparingTo("100");
             assertThat(sheet.recordedTotal()).isEqualByComparingTo("10");
             assertThat(sheet.budgetExecution()).isNull();
+            assertThat(sheet.nationalFunds()).isNull();
         }
 
         @Test
@@ -163,9 +164,62 @@ class EvaluationSheetsTest {
 
             assertThat(sheet.budgetExecution().annualBudget()).isEqualByComparingTo("120");
             assertThat(sheet.budgetExecution().executed()).isEqualByComparingTo("96");
+            assertThat(sheet.nationalFunds().total().annualBudget()).isEqualByComparingTo("120");
+            assertThat(sheet.nationalFunds().currentAppropriation().executed()).isEqualByComparingTo("80");
+            assertThat(sheet.nationalFunds().priorCarryover().annualBudget()).isEqualByComparingTo("20");
+            assertThat(sheet.nationalFunds().other().initialBudget()).isEqualByComparingTo("0");
             assertThat(sheet.cityBudget()).isNull();
             assertThat(sheet.cityFundsUse()).isNull();
             assertThat(sheet.subProjects()).isNull();
+        }
+
+        /** 全年预算数 100, 全年执行数 86.2: 10 × 86.2 / 100 = 8.62. */
+        private SelfEvaluation nationalWithBudgetScore(String filed) {
+            SelfEvaluation e = SelfEvaluation.fromDeclaration(Fixtures.national());
+            e.recordNationalFunds(List.of(
+                    new NationalFundLine(NationalFundKind.TOTAL, wan("100"), wan("100"), wan("86.2")),
+                    new NationalFundLine(NationalFundKind.CURRENT_APPROPRIATION, wan("100"), wan("100"), wan("86.2")),
+                    NationalFundLine.zero(NationalFundKind.PRIOR_CARRYOVER),
+                    NationalFundLine.zero(NationalFundKind.OTHER)));
+            e.recordBudgetExecutionScore(filed == null ? null : d(filed));
+            return e;
+        }
+
+        @Test
+        void theFiledBudgetExecutionScoreReachesTheSheet() {
+            Sheet sheet = EvaluationSheets.toSheet(nationalWithBudgetScore("9"), ScoringRegimes.NATIONAL_2020);
+
+            assertThat(sheet.budgetExecution().recordedScore()).isEqualByComparingTo("9");
+            assertThat(EvaluationSheets.toSheet(nationalWithBudgetScore(null), ScoringRegimes.NATIONAL_2020)
+                    .budgetExecution().recordedScore()).isNull();
+        }
+
+        @Test
+        void aFiledBudgetExecutionScoreOtherThanTheComputedOneIsAMismatchFinding() {
+            SelfEvaluation e = nationalWithBudgetScore("9");
+            RegimeChoice choice = RegimeChoice.of(e.layout(), "NATIONAL_2020");
+            SheetResult result = new SheetScorer(choice.regime()).score(EvaluationSheets.toSheet(e, choice.regime()));
+            e.storeScoring(ScoringOutcome.of(result, choice, T));
+
+            assertThat(e.budgetExecutionComputedScore()).isEqualByComparingTo("8.62");
+            assertThat(e.findings()).filteredOn(f -> f.code().equals("RECORDED_SCORE_MISMATCH")).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+                        assertThat(f.rowPosition()).as("about the 项目资金 block, not a row").isNull();
+                        assertThat(f.location()).isEqualTo("预算执行率");
+                        assertThat(f.message()).startsWith("填报自评分 9，按规则计算为 8.62，相差 0.38");
+                    });
+            assertThat(e.budgetExecutionTraceText()).contains("填报自评分 9 与计算得分 8.62 不一致");
+        }
+
+        @Test
+        void aFiledBudgetExecutionScoreEqualToTheComputedOneIsNoFinding() {
+            SelfEvaluation e = nationalWithBudgetScore("8.62");
+            SheetResult result = new SheetScorer(ScoringRegimes.NATIONAL_2020)
+                    .score(EvaluationSheets.toSheet(e, ScoringRegimes.NATIONAL_2020));
+
+            assertThat(result.budgetExecutionScore()).hasValueSatisfying(s -> assertThat(s).isEqualByComparingTo("8.62"));
+            assertThat(result.findings()).noneMatch(f -> f.location().equals("预算执行率"));
         }
 
         @Test

@@ -66,6 +66,8 @@ public enum FindingCode {
     FUNDS_CARRYOVER_SPLIT,
     /** 财政拨款数 differs between the two funds blocks. */
     FUNDS_APPROPRIATION_DIFFERS,
+    /** National 项目资金: in a column, 年度资金总额 ≠ 本年财政拨款 + 上年结转资金 + 其他资金. */
+    FUNDS_NATIONAL_TOTAL,
     /** Sub-project amounts do not sum to the printed 合计. */
     SUBPROJECT_SUM_MISMATCH,
     /** Budget-execution score could not be computed. */

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The funds identities of DESIGN.md §2.3 and the sub-project sum. Pure functions returning findings; nothing is
+ * The funds identities of DESIGN.md §2.3 (Suzhou), the national 项目资金 column sums (§2.4) and the sub-project sum. Pure functions returning findings; nothing is
  * corrected. Amounts are compared exactly (BigDecimal#compareTo), as the form prints them.
  */
 public final class FundsChecks {
@@ -56,6 +56,32 @@ public final class FundsChecks {
                             + m(u.appropriated()) + " 不一致"));
         }
         return List.of();
+    }
+
+    /**
+     * National 项目资金: in each column (年初预算数, 全年预算数, 全年执行数) 年度资金总额 = 本年财政拨款 + 上年结转资金 + 其他资金;
+     * one finding per column that does not add up.
+     */
+    public static List<Finding> check(NationalFunds f) {
+        List<Finding> out = new ArrayList<>();
+        column(out, "年初预算数", f.total().initialBudget(), f.currentAppropriation().initialBudget(),
+                f.priorCarryover().initialBudget(), f.other().initialBudget());
+        column(out, "全年预算数", f.total().annualBudget(), f.currentAppropriation().annualBudget(),
+                f.priorCarryover().annualBudget(), f.other().annualBudget());
+        column(out, "全年执行数", f.total().executed(), f.currentAppropriation().executed(),
+                f.priorCarryover().executed(), f.other().executed());
+        return out;
+    }
+
+    private static void column(List<Finding> out, String column, BigDecimal total, BigDecimal appropriation,
+                               BigDecimal carryover, BigDecimal other) {
+        BigDecimal sum = appropriation.add(carryover).add(other);
+        if (sum.compareTo(total) != 0) {
+            out.add(Finding.sheet(Severity.ERROR, FindingCode.FUNDS_NATIONAL_TOTAL, "项目资金",
+                    column + "：年度资金总额 " + m(total) + " 应等于 本年财政拨款 " + m(appropriation) + " + 上年结转资金 "
+                            + m(carryover) + " + 其他资金 " + m(other) + " = " + m(sum) + "，相差 "
+                            + m(total.subtract(sum))));
+        }
     }
 
     /** 项目资金构成: the items sum to the printed 合计. */

@@ -3,6 +3,7 @@ package cn.perf.scoring.sheet;
 import cn.perf.scoring.funds.BudgetExecution;
 import cn.perf.scoring.funds.CityBudgetExecution;
 import cn.perf.scoring.funds.CityFundsUse;
+import cn.perf.scoring.funds.NationalFunds;
 import cn.perf.scoring.funds.SubProjects;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -35,10 +36,12 @@ import java.util.Objects;
  * @param budgetExecution national 全年预算数/全年执行数, or {@code null}
  * @param subProjects    项目资金构成, or {@code null}
  * @param recordedTotal  合计 as filed, or {@code null}
+ * @param nationalFunds  national 项目资金 (all four rows, checked column by column), or {@code null}
  */
 public record Sheet(String title, String regimeId, List<Category> categories, List<IndicatorRow> rows,
                     Map<String, BigDecimal> libraryWeights, CityBudgetExecution cityBudget, CityFundsUse cityFundsUse,
-                    BudgetExecution budgetExecution, SubProjects subProjects, BigDecimal recordedTotal) {
+                    BudgetExecution budgetExecution, SubProjects subProjects, BigDecimal recordedTotal,
+                    NationalFunds nationalFunds) {
 
     public Sheet {
         title = title == null ? "" : title;
@@ -48,6 +51,14 @@ public record Sheet(String title, String regimeId, List<Category> categories, Li
         libraryWeights = Map.copyOf(libraryWeights);
     }
 
+    /** A sheet without the national 项目资金 rows (the form before they were mapped). */
+    public Sheet(String title, String regimeId, List<Category> categories, List<IndicatorRow> rows,
+                 Map<String, BigDecimal> libraryWeights, CityBudgetExecution cityBudget, CityFundsUse cityFundsUse,
+                 BudgetExecution budgetExecution, SubProjects subProjects, BigDecimal recordedTotal) {
+        this(title, regimeId, categories, rows, libraryWeights, cityBudget, cityFundsUse, budgetExecution, subProjects,
+                recordedTotal, null);
+    }
+
     public static Builder builder(String title, String regimeId) {
         return new Builder(title, regimeId);
     }
@@ -55,7 +66,7 @@ public record Sheet(String title, String regimeId, List<Category> categories, Li
     /** A copy with other rows (what-if on inputs; benchmarks). */
     public Sheet withRows(List<IndicatorRow> newRows) {
         return new Sheet(title, regimeId, categories, newRows, libraryWeights, cityBudget, cityFundsUse,
-                budgetExecution, subProjects, recordedTotal);
+                budgetExecution, subProjects, recordedTotal, nationalFunds);
     }
 
     /** Fluent builder. */
@@ -70,6 +81,7 @@ public record Sheet(String title, String regimeId, List<Category> categories, Li
         private BudgetExecution budgetExecution;
         private SubProjects subProjects;
         private BigDecimal recordedTotal;
+        private NationalFunds nationalFunds;
 
         private Builder(String title, String regimeId) {
             this.title = title;
@@ -86,12 +98,13 @@ public record Sheet(String title, String regimeId, List<Category> categories, Li
         public Builder cityFundsUse(CityFundsUse v) { this.cityFundsUse = v; return this; }
         public Builder budgetExecution(BudgetExecution v) { this.budgetExecution = v; return this; }
         public Builder subProjects(SubProjects v) { this.subProjects = v; return this; }
+        public Builder nationalFunds(NationalFunds v) { this.nationalFunds = v; return this; }
         public Builder recordedTotal(String v) { this.recordedTotal = v == null ? null : new BigDecimal(v); return this; }
         public Builder recordedTotal(BigDecimal v) { this.recordedTotal = v; return this; }
 
         public Sheet build() {
             return new Sheet(title, regimeId, categories, rows, libraryWeights, cityBudget, cityFundsUse,
-                    budgetExecution, subProjects, recordedTotal);
+                    budgetExecution, subProjects, recordedTotal, nationalFunds);
         }
     }
 }

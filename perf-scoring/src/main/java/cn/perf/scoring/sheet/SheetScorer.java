@@ -160,6 +160,9 @@ public final class SheetScorer {
         if (sheet.cityBudget() != null && sheet.cityFundsUse() != null) {
             sheetFindings.addAll(FundsChecks.check(sheet.cityBudget(), sheet.cityFundsUse()));
         }
+        if (sheet.nationalFunds() != null) {
+            sheetFindings.addAll(FundsChecks.check(sheet.nationalFunds()));
+        }
         if (sheet.subProjects() != null) {
             sheetFindings.addAll(FundsChecks.check(sheet.subProjects()));
         }

@@ -39,6 +39,35 @@ class FundsChecksTest {
                 .extracting(f -> f.code()).containsExactly(FindingCode.FUNDS_APPROPRIATION_DIFFERS);
     }
 
+    private static NationalFunds.Row row(String initial, String annual, String executed) {
+        return new NationalFunds.Row(d(initial), d(annual), d(executed));
+    }
+
+    @Test
+    void nationalTotalRowMustBeTheSumOfItsPartsInEveryColumn() {
+        NationalFunds ok = new NationalFunds(row("300", "320", "310.5"), row("300", "300", "290.5"),
+                row("0", "20", "20"), row("0", "0", "0"));
+        assertThat(FundsChecks.check(ok)).isEmpty();
+
+        // 全年执行数: 290.5 + 20 + 0 = 310.50, filed 300.00
+        NationalFunds executed = new NationalFunds(row("300", "320", "300"), ok.currentAppropriation(),
+                ok.priorCarryover(), ok.other());
+        assertThat(FundsChecks.check(executed)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.FUNDS_NATIONAL_TOTAL);
+            assertThat(f.severity()).isEqualTo(cn.perf.scoring.check.Severity.ERROR);
+            assertThat(f.rowNumber()).isNull();
+            assertThat(f.location()).isEqualTo("项目资金");
+            assertThat(f.message()).isEqualTo("全年执行数：年度资金总额 300.00 应等于 本年财政拨款 290.50 + 上年结转资金 20.00 "
+                    + "+ 其他资金 0.00 = 310.50，相差 -10.50");
+        });
+
+        // two columns off: one finding each, in column order
+        NationalFunds twoColumns = new NationalFunds(row("310", "330", "310.5"), ok.currentAppropriation(),
+                ok.priorCarryover(), ok.other());
+        assertThat(FundsChecks.check(twoColumns)).extracting(f -> f.message().substring(0, 5))
+                .containsExactly("年初预算数", "全年预算数");
+    }
+
     @Test
     void subProjectsMustSumToTheTotal() {
         // seed 001: 21.86 + 10 + 10 = 41.86

@@ -7,6 +7,7 @@ import cn.perf.scoring.check.Finding;
 import cn.perf.scoring.check.FindingCode;
 import cn.perf.scoring.check.Severity;
 import cn.perf.scoring.funds.BudgetExecution;
+import cn.perf.scoring.funds.NationalFunds;
 import cn.perf.scoring.regime.ScoringRegime;
 import cn.perf.scoring.regime.ScoringRegimes;
 import cn.perf.scoring.target.Direction;
@@ -378,6 +379,31 @@ class SheetScorerTest {
             assertThat(r.total()).isEqualByComparingTo("99.00");
             assertThat(r.maxPoints()).isEqualByComparingTo("100");
             assertThat(r.findings(FindingCode.TOTAL_POINTS_MISMATCH)).isEmpty();
+        }
+
+        @Test
+        void theNationalFundsColumnsAreCheckedAndABrokenColumnIsOneFinding() {
+            NationalFunds.Row appropriation = new NationalFunds.Row(new BigDecimal("300"), new BigDecimal("300"),
+                    new BigDecimal("290.5"));
+            NationalFunds.Row carryover = new NationalFunds.Row(BigDecimal.ZERO, new BigDecimal("20"),
+                    new BigDecimal("20"));
+            NationalFunds.Row zero = new NationalFunds.Row(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+            Sheet.Builder b = Sheet.builder("t", "x").category("产出", "50").category("效益", "30")
+                    .category("满意度", "10")
+                    .row(IndicatorRow.of("产出", "a", "≥1", "50", "=1", null))
+                    .row(IndicatorRow.of("效益", "b", "≥1", "30", "=1", null))
+                    .row(IndicatorRow.of("满意度", "c", "≥90%", "10", "=99%", null))
+                    .budgetExecution(new BudgetExecution(new BigDecimal("320"), new BigDecimal("310.5")));
+            Sheet ok = b.nationalFunds(new NationalFunds(new NationalFunds.Row(new BigDecimal("300"),
+                    new BigDecimal("320"), new BigDecimal("310.5")), appropriation, carryover, zero)).build();
+            assertThat(NATIONAL.score(ok).findings(FindingCode.FUNDS_NATIONAL_TOTAL)).isEmpty();
+
+            Sheet broken = b.nationalFunds(new NationalFunds(new NationalFunds.Row(new BigDecimal("300"),
+                    new BigDecimal("330"), new BigDecimal("310.5")), appropriation, carryover, zero)).build();
+            SheetResult r = NATIONAL.score(broken);
+            assertThat(r.findings(FindingCode.FUNDS_NATIONAL_TOTAL)).singleElement()
+                    .satisfies(f -> assertThat(f.message()).startsWith("全年预算数：年度资金总额 330.00 应等于"));
+            assertThat(broken.withRows(broken.rows()).nationalFunds()).isEqualTo(broken.nationalFunds());
         }
 
         @Test
