@@ -120,7 +120,7 @@ public class EvaluationFiling {
     public EvaluationPage page(Viewer viewer, Long id) {
         SelfEvaluation e = visible(viewer.scope(), id);
         SelfEvaluationDetail detail = queries.detail(id).orElseThrow(() -> notFound(id));
-        ScoreBoard board = board(e.previewCopy(), null, List.of());
+        ScoreBoard board = board(e, e.previewCopy(), null, List.of());
         return new EvaluationPage(detail, board, editable(viewer.scope(), e), reviewOptions(viewer, e),
                 regimeOptions());
     }
@@ -134,7 +134,7 @@ public class EvaluationFiling {
         SelfEvaluation stored = visible(scope, cmd.id());
         SelfEvaluation copy = stored.previewCopy();
         List<Violation> violations = stored.status() == EvaluationStatus.DRAFT ? apply(copy, cmd) : List.of();
-        return board(copy, null, violations);
+        return board(stored, copy, null, violations);
     }
 
     /**
@@ -168,6 +168,7 @@ public class EvaluationFiling {
         requireEditable(scope, e);
         SheetResult result = scoring.score(e);
         ScoreBoard board = ScoreBoard.of(e, result, scoring.regimeOf(e).regime(), "", true, List.of(), List.of());
+        // (only the engine's findings decide the gate: the differences from the declaration are the reviewer's call)
         List<Violation> missing = board.rowsNeedingReason().stream()
                 .map(r -> Violation.of("rows[" + (r.position() - 1) + "].deviationReason", "deviationReasonRequired",
                         "第" + r.position() + "行“" + r.name() + "”" + (r.findings().stream()
@@ -198,8 +199,8 @@ public class EvaluationFiling {
         RegimeChoice own = scoring.regimeOf(e);
         ScoringRegime other = regimeId == null || regimeId.isBlank() ? otherThan(own.regime())
                 : regimes.find(regimeId.strip()).orElseThrow(() -> new NotFoundException("评分规则不存在：" + regimeId));
-        ScoreBoard left = board(e.previewCopy(), null, List.of());
-        ScoreBoard right = board(e.previewCopy(), other, List.of());
+        ScoreBoard left = board(e, e.previewCopy(), null, List.of());
+        ScoreBoard right = board(e, e.previewCopy(), other, List.of());
         List<BigDecimal> rowDiffs = new ArrayList<>();
         for (int k = 0; k < left.rows().size(); k++) {
             BigDecimal l = left.rows().get(k).finalScore();
@@ -212,14 +213,27 @@ public class EvaluationFiling {
 
     // ------------------------------------------------------------------ internals
 
-    private ScoreBoard board(SelfEvaluation form, ScoringRegime whatIf, List<Violation> violations) {
+    /**
+     * The board of {@code form} (the stored form or a preview copy of it) under its own regime or {@code whatIf}. The
+     * findings are the engine's and the differences from the approved declaration stored with the last scoring of
+     * {@code stored} (targets and rows cannot change on a draft, so they are current), so a preview does not load the
+     * declaration again and the page lists exactly what the stored scoring lists.
+     */
+    private ScoreBoard board(SelfEvaluation stored, SelfEvaluation form, ScoringRegime whatIf,
+                             List<Violation> violations) {
         RegimeChoice own = scoring.regimeOf(form);
         ScoringRegime regime = whatIf == null ? own.regime() : whatIf;
         SheetResult result = new SheetScorer(regime).score(EvaluationSheets.toSheet(form, regime));
         boolean ownRegime = regime.id().equals(own.regime().id());
         String reason = ownRegime ? own.reason()
                 : "假设按“" + regime.name() + "”评分（本表按“" + own.regime().name() + "”评分）：仅供比较，不保存";
-        return ScoreBoard.of(form, result, regime, reason, ownRegime, List.of(), violations);
+        return ScoreBoard.of(form, result, regime, reason, ownRegime, carryOverFindings(stored), violations);
+    }
+
+    private static List<ScoringOutcome.FindingLine> carryOverFindings(SelfEvaluation stored) {
+        return stored.findings().stream().map(EvaluationFinding::toLine)
+                .filter(f -> f.code().equals(CarryOverCheck.CODE) || f.code().equals(CarryOverCheck.NOT_COMPARED_CODE))
+                .toList();
     }
 
     private ScoringRegime otherThan(ScoringRegime own) {

@@ -251,6 +251,32 @@ class EvaluationFilingTest {
     }
 
     @Test
+    void aTargetThatDiffersFromTheApprovedDeclarationIsOnThePageAndInThePreviewOnce() {
+        Long id = started("目标不一致项目");
+        int modules = positionOf(evaluations.findById(id).orElseThrow(), "系统建设模块数");
+        em.flush();
+        jdbc.update("update self_evaluation_indicator set target_text = '=3个' where self_evaluation_id = ? and position = ?",
+                id, modules);
+        em.clear();
+        filing.save(filer, filled(id, modules, "3个", null));
+        em.flush();
+        em.clear();
+
+        ScoreBoard page = filing.page(filerViewer, id).board();
+        ScoreBoard preview = filing.preview(filer, filled(id, modules, "3个", null));
+
+        for (ScoreBoard board : List.of(page, preview)) {
+            assertThat(board.findings()).filteredOn(f -> f.code().equals("DIFFERS_FROM_DECLARATION")).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.rowPosition()).isEqualTo(modules);
+                        assertThat(f.message()).contains("=3个").contains("=4个");
+                    });
+        }
+        assertThat(evaluations.findById(id).orElseThrow().findings()).extracting(f -> f.toLine().code())
+                .containsOnlyOnce("DIFFERS_FROM_DECLARATION");
+    }
+
+    @Test
     void anotherUnitsFormIsNotFoundOnEveryUseCase() {
         Long id = started("他单位不可见项目");
         Scope stranger = new Scope("stranger", Set.of(-1L), null, Set.of(-1L));
