@@ -18,7 +18,8 @@ class DomainExceptionPages {
 
     @ExceptionHandler(NotFoundException.class)
     @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
+    String notFound(Model model) {
+        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
         return "error/404";
     }
 
@@ -26,6 +27,7 @@ class DomainExceptionPages {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String forbidden(ReviewNotAllowedException e, Model model) {
         model.addAttribute("reason", e.getMessage());
+        model.addAttribute("status", HttpStatus.FORBIDDEN.value());
         return "error/403";
     }
 }
