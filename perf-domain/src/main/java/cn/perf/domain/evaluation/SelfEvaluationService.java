@@ -5,6 +5,9 @@ import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.declaration.Declarations;
 import cn.perf.domain.declaration.Indicator;
 import cn.perf.domain.declaration.IndicatorTerm;
+import cn.perf.domain.organization.BudgetUnit;
+import cn.perf.domain.organization.BudgetUnits;
+import cn.perf.domain.organization.UnitKind;
 import cn.perf.domain.template.FormLayout;
 import cn.perf.domain.template.IndicatorFramework;
 import cn.perf.domain.template.IndicatorFrameworks;
@@ -42,13 +45,15 @@ public class SelfEvaluationService {
     private final Declarations declarations;
     private final IndicatorFrameworks frameworks;
     private final IndicatorLibrary library;
+    private final BudgetUnits units;
 
     public SelfEvaluationService(SelfEvaluations evaluations, Declarations declarations,
-                                 IndicatorFrameworks frameworks, IndicatorLibrary library) {
+                                 IndicatorFrameworks frameworks, IndicatorLibrary library, BudgetUnits units) {
         this.evaluations = evaluations;
         this.declarations = declarations;
         this.frameworks = frameworks;
         this.library = library;
+        this.units = units;
     }
 
     /** A new 草稿 self-evaluation of an approved declaration; refused when one exists or the declaration is not approved. */
@@ -64,9 +69,10 @@ public class SelfEvaluationService {
         }
         IndicatorFramework framework = frameworks.findByCode(d.frameworkCode())
                 .orElseThrow(() -> new IllegalArgumentException("指标体系不存在：" + d.frameworkCode()));
+        boolean suzhou = d.layout() == FormLayout.SUZHOU;
         return evaluations.save(SelfEvaluation.fromDeclaration(carryOver(d, framework,
-                d.layout() == FormLayout.SUZHOU ? library.selfEvaluationRows(d.frameworkCode(), d.projectType())
-                        : List.of())));
+                suzhou ? library.selfEvaluationRows(d.frameworkCode(), d.projectType()) : List.of(),
+                suzhou ? null : departmentAbove(d.unitId()))));
     }
 
     /**
@@ -100,16 +106,25 @@ public class SelfEvaluationService {
         DeclarationCarryOver today;
         try {
             today = carryOver(d, framework.get(), d.layout() == FormLayout.SUZHOU
-                    ? library.selfEvaluationRows(d.frameworkCode(), d.projectType()) : List.of());
+                    ? library.selfEvaluationRows(d.frameworkCode(), d.projectType()) : List.of(), e.departmentId());
         } catch (IllegalArgumentException ex) {
             return List.of(CarryOverCheck.notCompared("无法按申报表生成对照的自评表（" + ex.getMessage() + "），未比对"));
         }
         return CarryOverCheck.differences(today, e);
     }
 
-    /** The carry-over of an approved declaration (pure; {@code inputRows} are the library's 投入 rows, Suzhou only). */
+    /** The 主管部门 a unit belongs to (its parent, when that is a 主管部门); null for a 主管部门 filing itself. */
+    private Long departmentAbove(Long unitId) {
+        return units.findById(unitId).map(BudgetUnit::parentId).flatMap(units::findById)
+                .filter(parent -> parent.kind() == UnitKind.DEPARTMENT).map(BudgetUnit::id).orElse(null);
+    }
+
+    /**
+     * The carry-over of an approved declaration (pure; {@code inputRows} are the library's 投入 rows, Suzhou only;
+     * {@code departmentId} the national form's 主管部门, null when the unit is its own).
+     */
     static DeclarationCarryOver carryOver(Declaration d, IndicatorFramework framework,
-                                          List<IndicatorLibraryEntry> inputRows) {
+                                          List<IndicatorLibraryEntry> inputRows, Long departmentId) {
         boolean suzhou = d.layout() == FormLayout.SUZHOU;
         List<Indicator> carried = d.indicators(IndicatorTerm.ANNUAL).stream()
                 .filter(i -> !(suzhou && i.category().equals(INPUT_CATEGORY))).toList();
@@ -148,7 +163,7 @@ public class SelfEvaluationService {
         List<SubProjectLine> subProjects = suzhou ? d.subProjects().stream()
                 .map(s -> new SubProjectLine(s.name(), s.amount())).toList() : List.of();
         return new DeclarationCarryOver(d.id(), suzhou ? EvaluationLayout.SUZHOU_2017 : EvaluationLayout.NATIONAL_2020,
-                d.unitId(), null, d.projectName(), d.year(), d.texts().overview(), d.texts().overallGoal(),
+                d.unitId(), departmentId, d.projectName(), d.year(), d.texts().overview(), d.texts().overallGoal(),
                 d.texts().annualGoal(), categories, rows, subProjects);
     }
 
