@@ -478,7 +478,8 @@ public class SelfEvaluation {
 
     /**
      * 提交: 草稿 → 已提交. Requires the funds blocks of the layout, every funds identity to hold, every indicator to
-     * have a 实际完成值 or a 偏差原因/说明, and every row's 自评分. The 合计 becomes the sum of the 自评分.
+     * have a 实际完成值 or a 偏差原因/说明, and every row's 自评分 except a row with no 实际完成值 and an explanation (left
+     * for the reviewer to score, DESIGN.md §3.1). The 合计 becomes the sum of the 自评分.
      */
     public void submit(Instant at) {
         requireStatus(EvaluationStatus.DRAFT, "提交");
@@ -499,7 +500,9 @@ public class SelfEvaluation {
         if (!unfilled.isEmpty()) {
             problems.add("以下指标既无实际完成值也无说明：" + String.join("、", unfilled));
         }
-        List<String> unscored = indicators.stream().filter(i -> i.recordedScore() == null)
+        // a row with no 实际完成值 but an explanation is left for the reviewer to score (DESIGN.md §3.1): no 自评分 needed
+        List<String> unscored = indicators.stream()
+                .filter(i -> i.recordedScore() == null && !(i.actual().isBlank() && i.deviationReason() != null))
                 .map(i -> "第" + i.position() + "行“" + i.name() + "”").toList();
         if (!unscored.isEmpty()) {
             problems.add("以下指标未填自评分：" + String.join("、", unscored));

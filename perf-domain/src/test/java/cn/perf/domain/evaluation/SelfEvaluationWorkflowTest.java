@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.perf.domain.shared.IndicatorValue;
 import java.time.Instant;
 import java.util.Map;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class SelfEvaluationWorkflowTest {
@@ -68,6 +69,28 @@ class SelfEvaluationWorkflowTest {
         e.submit(T);
 
         assertThat(e.indicators().get(2).deviationReason()).isEqualTo("圈存机采购延期至次年，无法提供完成值");
+    }
+
+    @Test
+    void anExplainedMissingValueIsLeftForTheReviewerWithoutASelfScore() {
+        SelfEvaluation e = Fixtures.filledSuzhouDraft();
+        BigDecimal others = e.indicators().stream().filter(i -> i.position() != 3).map(EvaluationIndicator::recordedScore)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        e.recordResult(3, IndicatorValue.of(""), null, "圈存机采购延期至次年，无法提供完成值");
+        e.submit(T);
+
+        assertThat(e.status()).isEqualTo(EvaluationStatus.SUBMITTED);
+        assertThat(e.indicators().get(2).recordedScore()).isNull();
+        assertThat(e.recordedTotal()).isEqualByComparingTo(others);
+    }
+
+    @Test
+    void anActualValueWithoutASelfScoreStillNeedsOne() {
+        SelfEvaluation e = Fixtures.filledSuzhouDraft();
+        e.recordResult(3, IndicatorValue.of("=900个"), null, null);
+
+        assertThatThrownBy(() -> e.submit(T)).isInstanceOf(WorkflowException.class)
+                .hasMessageContaining("以下指标未填自评分：第3行“圈存机布点数”");
     }
 
     @Test
