@@ -158,7 +158,8 @@ class EvaluationController {
                     current.detail().version(), current.detail().layout(), null)), current.detail().version());
         }
         if ("submit".equals(op)) {
-            return submit(viewer.scope(), id, saved, redirect);
+            // the version the save committed: the one it returns is read before the flush that increments it
+            return submit(viewer.scope(), id, filing.version(viewer.scope(), id), redirect);
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/evaluations/" + id + "/edit";
