@@ -205,8 +205,10 @@ class EvaluationController {
         try {
             switch (action) {
                 case "START" -> review.startReview(viewer, id, version);
-                case "ADJUST" -> filing.adjust(viewer, id, version, position == null ? 0 : position,
-                        adjustedScore(score), reason);
+                case "ADJUST" -> {
+                    filing.version(viewer.scope(), id); // outside the scope: 404 before the score is even read
+                    filing.adjust(viewer, id, version, position == null ? 0 : position, adjustedScore(score), reason);
+                }
                 case "CONFIRM" -> review.confirm(viewer, id, version);
                 case "RETURN" -> review.returnForRevision(viewer, id, version, comment);
                 default -> throw new NotFoundException("未知的审核操作：" + action);
