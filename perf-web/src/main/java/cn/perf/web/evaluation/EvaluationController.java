@@ -103,7 +103,8 @@ class EvaluationController {
             Long evaluation = filing.start(scope, id);
             redirect.addFlashAttribute("started", true);
             return "redirect:/evaluations/" + evaluation + "/edit";
-        } catch (WorkflowException e) {
+        } catch (WorkflowException | IllegalArgumentException e) {
+            // IllegalArgumentException: a declaration the carry-over cannot read (NATIONAL_2021 sets no points)
             redirect.addFlashAttribute("problems", List.of(e.getMessage()));
             return "redirect:/declarations/" + id;
         }
