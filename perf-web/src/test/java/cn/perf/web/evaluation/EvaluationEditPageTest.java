@@ -53,7 +53,7 @@ class EvaluationEditPageTest extends EvaluationPageSupport {
         assertThat(messageAt(page, "cityBudget.initialBudget")).isEqualTo("请输入不小于 0 的金额（万元，最多 6 位小数），例如 41.86");
         assertThat(messageAt(page, "rows[14].recordedScore")).isEqualTo("分数应为不小于 0 的数字，最多两位小数，例如 4.5");
         assertThat(page.select("[name=cityBudget.initialBudget]").hasClass("is-invalid")).isTrue();
-        assertThat(page.select("#form-errors").text()).contains("2");
+        assertThat(page.select("#form-errors").text()).contains("有 2 处需要修改");
         assertThat(evaluationForm(page)).as("every value comes back as typed").isEqualTo(typed);
         assertThat(storedVersion(id)).as("nothing stored").isEqualTo(version);
         assertThat(stored(id, (SelfEvaluation e) -> e.indicators().get(15).actual().originalText())).isEmpty();
