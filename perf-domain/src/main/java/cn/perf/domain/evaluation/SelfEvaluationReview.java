@@ -121,20 +121,28 @@ public class SelfEvaluationReview {
 
     // ------------------------------------------------------------------ internals
 
+    /** Scope, then role, then version: someone who may not review is told so whatever version they sent. */
     private SelfEvaluation forReviewer(Viewer viewer, Long id, long expectedVersion) {
-        SelfEvaluation e = visible(viewer.scope(), id, expectedVersion);
+        SelfEvaluation e = visible(viewer.scope(), id);
         Reviewer r = Reviewer.of(viewer);
         if (!r.reviewsDepartment(e.unitId()) && !r.reviewsFinance(region(e.unitId()))) {
             throw new ReviewNotAllowedException("只有主管部门审核人或本地区财政局审核人可以审核自评表");
         }
-        return e;
+        return current(e, expectedVersion);
     }
 
     private SelfEvaluation visible(Scope scope, Long id, long expectedVersion) {
-        SelfEvaluation e = evaluations.findById(id).filter(x -> scope.canSee(x.unitId(), region(x.unitId())))
+        return current(visible(scope, id), expectedVersion);
+    }
+
+    private SelfEvaluation visible(Scope scope, Long id) {
+        return evaluations.findById(id).filter(x -> scope.canSee(x.unitId(), region(x.unitId())))
                 .orElseThrow(() -> new NotFoundException("自评表不存在：" + id));
+    }
+
+    private static SelfEvaluation current(SelfEvaluation e, long expectedVersion) {
         if (e.version() != expectedVersion) {
-            throw new StaleVersionException("自评表", id, expectedVersion, e.version());
+            throw new StaleVersionException("自评表", e.id(), expectedVersion, e.version());
         }
         return e;
     }

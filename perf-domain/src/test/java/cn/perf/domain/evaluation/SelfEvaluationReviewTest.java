@@ -104,6 +104,8 @@ class SelfEvaluationReviewTest {
         review.submit(filer, ID, 0);
 
         assertThatThrownBy(() -> review.startReview(filerViewer, ID, 0)).isInstanceOf(ReviewNotAllowedException.class);
+        assertThatThrownBy(() -> review.startReview(filerViewer, ID, 5)).as("refused whatever version a filer sends")
+                .isInstanceOf(ReviewNotAllowedException.class);
         assertThatThrownBy(() -> review.startReview(otherFinance, ID, 0)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> review.startReview(department, 99L, 0)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> review.startReview(department, ID, 5)).isInstanceOf(StaleVersionException.class);

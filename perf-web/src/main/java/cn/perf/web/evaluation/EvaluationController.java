@@ -100,7 +100,8 @@ class EvaluationController {
             Long evaluation = filing.start(scope, id);
             redirect.addFlashAttribute("started", true);
             return "redirect:/evaluations/" + evaluation + "/edit";
-        } catch (WorkflowException e) {
+        } catch (WorkflowException | IllegalArgumentException e) {
+            // IllegalArgumentException: a declaration the carry-over cannot read (NATIONAL_2021 sets no points)
             redirect.addFlashAttribute("problems", List.of(e.getMessage()));
             return "redirect:/declarations/" + id;
         }
@@ -155,7 +156,8 @@ class EvaluationController {
                     current.detail().version(), current.detail().layout(), null)), current.detail().version());
         }
         if ("submit".equals(op)) {
-            return submit(viewer.scope(), id, saved, redirect);
+            // the version the save committed: the one it returns is read before the flush that increments it
+            return submit(viewer.scope(), id, filing.version(viewer.scope(), id), redirect);
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/evaluations/" + id + "/edit";
@@ -201,8 +203,10 @@ class EvaluationController {
         try {
             switch (action) {
                 case "START" -> review.startReview(viewer, id, version);
-                case "ADJUST" -> filing.adjust(viewer, id, version, position == null ? 0 : position,
-                        adjustedScore(score), reason);
+                case "ADJUST" -> {
+                    filing.version(viewer.scope(), id); // outside the scope: 404 before the score is even read
+                    filing.adjust(viewer, id, version, position == null ? 0 : position, adjustedScore(score), reason);
+                }
                 case "CONFIRM" -> review.confirm(viewer, id, version);
                 case "RETURN" -> review.returnForRevision(viewer, id, version, comment);
                 default -> throw new NotFoundException("未知的审核操作：" + action);

@@ -9,11 +9,14 @@ import cn.perf.domain.account.AccountCommands.OpenAccount;
 import cn.perf.domain.account.AccountProfile;
 import cn.perf.domain.account.Role;
 import cn.perf.domain.declaration.DeclarationService;
+import cn.perf.domain.declaration.Declarations;
 import cn.perf.domain.declaration.SuzhouHeader;
 import cn.perf.domain.demo.DemoOrganization;
+import cn.perf.domain.evaluation.SelfEvaluationService;
 import cn.perf.domain.organization.BudgetUnits;
 import cn.perf.domain.scope.ScopeResolver;
 import cn.perf.domain.shared.FiscalYear;
+import cn.perf.web.evaluation.EvaluationFixtures;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -34,6 +37,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -93,6 +97,18 @@ class AuthorizationMatrixTest {
             "GET    /declarations/{id}/history           | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
             "POST   /declarations/{id}/adjustment        | LOGIN | OK/404/404 OK/404/404 404        404       403    403    403",
             "GET    /declarations/{id}/diff              | LOGIN | 404        404        404        404       403    403    403",
+            // 绩效自评 (targets: a 草稿 self-evaluation per unit; for /declarations/{id}/evaluation a 草稿 declaration,
+            // so a start is refused with a message and nothing is created). Every POST carries a stale version: the
+            // handler runs and changes nothing (a stale save is a 409 with the typed values, a stale step a message).
+            "GET    /evaluations                         | LOGIN | OK         OK         OK         OK        403    403    403",
+            "POST   /declarations/{id}/evaluation        | LOGIN | OK/404/404 OK/404/404 403/404/404 403/403/404 403 403 403",
+            "GET    /evaluations/{id}                    | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "GET    /evaluations/{id}/edit               | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "POST   /evaluations/{id}/edit               | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "POST   /evaluations/{id}/preview            | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "POST   /evaluations/{id}/submit             | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "POST   /evaluations/{id}/review             | LOGIN | 403/404/404 403/404/404 OK/404/404 OK/OK/404 403 403  403",
+            "GET    /evaluations/{id}/compare            | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
             // 待办 and deadlines
             "GET    /todo                                | LOGIN | OK         OK         OK         OK        403    403    403",
             "GET    /todo/count                          | LOGIN | OK         OK         OK         OK        403    403    403",
@@ -126,7 +142,6 @@ class AuthorizationMatrixTest {
     /** URL rules for pages that other issues add: checked even before their controllers exist (404 = allowed). */
     static final List<String> RESERVED = List.of(
             // METHOD path                               | anon  | FILER      LEADER     DEPT       FINANCE   SYSTEM SECURITY AUDIT
-            "GET    /evaluations                         | LOGIN | OK         OK         OK         OK        403    403    403",
             "GET    /admin/security                      | LOGIN | 403        403        403        403       403    OK     403",
             "GET    /admin/anything-else                 | LOGIN | 403        403        403        403       403    403    403");
 
@@ -135,6 +150,8 @@ class AuthorizationMatrixTest {
             "POST /declarations/form/rows", new String[] {"_op", "refresh:indicators"},
             "POST /declarations/form/reading", new String[] {"row", "0"},
             "POST /declarations/{id}/review", new String[] {"decision", "APPROVE", "grade", "EXCELLENT"},
+            "POST /evaluations/{id}/preview", new String[] {"layout", "SUZHOU_2017"},
+            "POST /evaluations/{id}/review", new String[] {"action", "START"},
             "POST /admin/deadlines", new String[] {"year", "2030"},
             "POST /admin/security/locks/unlock", new String[] {"username", "nobody-locked"});
 
@@ -155,6 +172,12 @@ class AuthorizationMatrixTest {
     ScopeResolver scopes;
     @Autowired
     BudgetUnits units;
+    @Autowired
+    Declarations declarationRepository;
+    @Autowired
+    SelfEvaluationService selfEvaluations;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** Per kind of path variable owner ("declarations", "users", "units"): the id of each target. */
     final Map<String, Map<Target, Long>> ids = new LinkedHashMap<>();
@@ -181,6 +204,15 @@ class AuthorizationMatrixTest {
                     "矩阵用户" + t, unitIds.get(t), EnumSet.of(Role.FILER), "Matrix#" + run)));
         }
         ids.put("declarations", declarationIds);
+        // /evaluations/{id}: a 草稿 self-evaluation of an approved declaration in each target's unit
+        EvaluationFixtures fixtures = new EvaluationFixtures(declarations, declarationRepository, units, transactions);
+        Map<Target, Long> evaluationIds = new LinkedHashMap<>();
+        for (Target t : Target.values()) {
+            long approved = fixtures.approvedSuzhou(name(unitIds.get(t)), markers.get(t) + "自评",
+                    EvaluationFixtures.Row.suzhou("产出", "平台上线模块数", "≥8个"));
+            evaluationIds.put(t, selfEvaluations.startFromDeclaration(approved).id());
+        }
+        ids.put("evaluations", evaluationIds);
         // /todo/messages/{id}/read: ids of nobody's message (another user's or a forged id changes nothing)
         ids.put("todo", declarationIds);
         ids.put("users", accountIds);
@@ -335,5 +367,9 @@ class AuthorizationMatrixTest {
 
     private Long unit(String name) {
         return units.findByName(name).orElseThrow().id();
+    }
+
+    private String name(Long unitId) {
+        return units.findById(unitId).orElseThrow().name();
     }
 }

@@ -72,7 +72,10 @@ class CsrfOnEveryStateChangeTest {
     void everyStateChangeWithoutTheTokenIsRefused() throws Exception {
         Set<Endpoint> endpoints = stateChangingEndpoints();
         assertThat(endpoints).extracting(Endpoint::path)
-                .contains("/declarations", "/account/password", "/admin/security/locks/unlock");
+                .contains("/declarations", "/account/password", "/admin/security/locks/unlock",
+                        // the 绩效自评 pages' state changes (and the live score, which posts the unsaved form)
+                        "/declarations/1/evaluation", "/evaluations/1/edit", "/evaluations/1/preview",
+                        "/evaluations/1/submit", "/evaluations/1/review");
 
         List<String> accepted = new ArrayList<>();
         for (Endpoint e : endpoints) {
