@@ -27,6 +27,24 @@ final class Poppler {
         return run(pdf, command, true);
     }
 
+    /**
+     * The text without what the renderer prints on every page — the running header line and "第 N 页 共 M 页" —
+     * so that a value that runs over a page break reads as one.
+     */
+    static String body(String text, String runningHeader) {
+        String header = runningHeader.replaceAll("\\s+", "");
+        StringBuilder out = new StringBuilder();
+        for (String line : text.lines().toList()) {
+            String flat = line.replaceAll("\\s+", "");
+            if (flat.matches("第\\d+页(共\\d+页)?") || flat.matches("共\\d+页")
+                    || !header.isEmpty() && flat.startsWith(header)) {
+                continue;
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
+    }
+
     /** {@code pdffonts file}. */
     static String pdffonts(byte[] pdf) {
         return run(pdf, new ArrayList<>(List.of("pdffonts")), false);
