@@ -266,7 +266,7 @@ public final class EvaluationViews {
         }
         body.add(Row.of(Cell.label("总分").span(6), score(e.totalPoints()), score(e.recordedTotal()),
                 score(e.computedTotal()), Cell.empty()));
-        return new Grid("", widths(NATIONAL_LABEL, 9, 10, 15, 10, 10, 7, 7, 7, 13), List.of(header), body);
+        return new Grid("", widths(NATIONAL_LABEL, 7, 8, 13, 11, 11, 8, 7, 8, 15), List.of(header), body);
     }
 
     /** The filed 预算执行率 得分, and the computed one under it where it differs. */
@@ -292,9 +292,14 @@ public final class EvaluationViews {
         if (e.scoring() == null || !e.scoring().scored()) {
             return java.util.Optional.empty();
         }
-        StringBuilder s = new StringBuilder("按评分规则计算：总分 ").append(Printed.two(e.computedTotal()));
-        if (e.scoring().grade() != null) {
-            s.append("，等级 ").append(e.scoring().grade());
+        StringBuilder s = new StringBuilder("按评分规则计算：");
+        if (e.computedTotal() == null) {
+            s.append("尚有指标待审核人评分，总分和等级待定");
+        } else {
+            s.append("总分 ").append(Printed.two(e.computedTotal()));
+            if (e.scoring().grade() != null) {
+                s.append("，等级 ").append(e.scoring().grade());
+            }
         }
         s.append("（评分时间 ").append(Printed.minute(e.scoring().scoredAt())).append("）。");
         if (e.scoring().regimeReason() != null) {

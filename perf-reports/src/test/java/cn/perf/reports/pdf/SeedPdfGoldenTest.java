@@ -60,6 +60,31 @@ class SeedPdfGoldenTest {
                         funds.substring(funds.indexOf("二、")))));
     }
 
+    /** No seed prints a national 自评表: the one made from seed 003's indicators holds every value it was given. */
+    @Test
+    void national2020() throws IOException {
+        cn.perf.domain.evaluation.SelfEvaluationDetail e = SeedForms.national2020();
+        FormView view = EvaluationViews.of(e);
+        byte[] pdf = RENDERER.render(view);
+        Path out = Path.of("target", "seed-pdfs", "national-2020.pdf");
+        Files.createDirectories(out.getParent());
+        Files.write(out, pdf);
+        String flat = flat(Poppler.body(Poppler.pdftotext(pdf, "-raw"), view.header()));
+        List<String> expected = new ArrayList<>(List.of("项目支出绩效自评表", "(2020年度)", e.projectName(), e.unitName(),
+                e.departmentName(), "年度资金总额", "其中:本年财政拨款", "上年结转资金", "其他资金", "350.00", "332.50", "95.00%",
+                "10.00", "9.50", "预期目标", "实际完成情况", "总分", "100.00", "李长洋", "王常磊", "2021年2月26日"));
+        expected.addAll(cn.perf.domain.shared.Paragraphs.of(e.annualGoal()));
+        expected.addAll(cn.perf.domain.shared.Paragraphs.of(e.report().goalAchievement()));
+        for (var r : e.indicators()) {
+            expected.addAll(List.of(r.category(), r.subCategory(), r.name(), r.target(), r.actual()));
+            if (r.deviationReason() != null) {
+                expected.add(r.deviationReason());
+            }
+        }
+        expected.add(e.computedTotal() == null ? "尚有指标待审核人评分" : e.computedTotal().toPlainString());
+        assertThat(expected.stream().filter(x -> !flat.contains(flat(x))).toList()).as("values missing").isEmpty();
+    }
+
     private static void check(String seedFile, FormView view, Map<String, List<String>> replaced) throws IOException {
         byte[] pdf = RENDERER.render(view);
         Path out = Path.of("target", "seed-pdfs", seedFile.substring(0, 3) + ".pdf");
