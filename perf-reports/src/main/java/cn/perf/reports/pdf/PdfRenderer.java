@@ -187,12 +187,7 @@ public final class PdfRenderer {
             float[] widths = widths(g);
             List<Row> rows = g.rows();
             int[] reach = Grid.reach(rows);
-            boolean[] flows = new boolean[rows.size()];
-            PdfPTable probe = table(g, widths, 0, rows.size());
-            for (int i = 0; i < rows.size(); i++) {
-                flows[i] = holdsParagraphs(rows.get(i))
-                        && probe.getRowHeight(g.headerRows().size() + i) > FLOW_ROW_HEIGHT;
-            }
+            boolean[] flows = flowingRows(rows, widths);
             int from = 0;
             boolean firstSegment = true;
             for (int i = 0; i < rows.size(); i++) {
@@ -224,6 +219,49 @@ public final class PdfRenderer {
             if (rows.isEmpty() && !g.headerRows().isEmpty()) {
                 document.add(table(g, widths, 0, 0));
             }
+        }
+
+        /**
+         * Which rows hold a text block taller than {@link #FLOW_ROW_HEIGHT}: estimated from the text's width in the
+         * font against its cell's width (laying the whole table out once more only to measure costs a third of the
+         * render time), so a block near the threshold may go either way.
+         */
+        private boolean[] flowingRows(List<Row> rows, float[] widths) {
+            float total = 0;
+            for (float w : widths) {
+                total += w;
+            }
+            boolean[] flows = new boolean[rows.size()];
+            int[] busyUntil = new int[widths.length];
+            java.util.Arrays.fill(busyUntil, -1);
+            for (int r = 0; r < rows.size(); r++) {
+                int col = 0;
+                for (Cell c : rows.get(r).cells()) {
+                    while (col < widths.length && busyUntil[col] >= r) {
+                        col++;
+                    }
+                    float share = 0;
+                    for (int k = col; k < Math.min(widths.length, col + c.colSpan()); k++) {
+                        share += widths[k];
+                        busyUntil[k] = r + c.rowSpan() - 1;
+                    }
+                    col += c.colSpan();
+                    if (c.kind() == Kind.PARAGRAPHS && c.rowSpan() == 1) {
+                        float cellWidth = width * share / total - 2 * PADDING;
+                        flows[r] |= estimatedHeight(c.text(), cellWidth) > FLOW_ROW_HEIGHT;
+                    }
+                }
+            }
+            return flows;
+        }
+
+        private float estimatedHeight(String text, float cellWidth) {
+            int lines = 0;
+            for (String p : text.split("\n", -1)) {
+                float w = font.getWidthPoint(p, BODY_SIZE) + 2 * BODY_SIZE;
+                lines += Math.max(1, (int) Math.ceil(w / Math.max(cellWidth, BODY_SIZE)));
+            }
+            return lines * LEADING + 2 * PADDING + 2f;
         }
 
         /** Starts a new page unless {@code height} points remain on this one. */
@@ -278,10 +316,6 @@ public final class PdfRenderer {
             }
             return t;
         }
-    }
-
-    private static boolean holdsParagraphs(Row r) {
-        return r.cells().stream().anyMatch(c -> c.kind() == Kind.PARAGRAPHS);
     }
 
     // ------------------------------------------------------------------ cells and text
