@@ -43,7 +43,8 @@ import java.util.Objects;
  *       (never leaving fewer than two lines behind); a row taller than a page is split anyway;</li>
  *   <li>a heading or caption is never left at the foot of a page without the first rows that follow it; a grid
  *       lower than {@value #KEEP_TOGETHER_HEIGHT} pt (a sign-off block) is not broken across pages;</li>
- *   <li>consecutive grids join without a gap, so several grids read as one form.</li>
+ *   <li>consecutive grids join without a gap, so several grids read as one form; a note's paragraph is not broken
+ *       across pages.</li>
  * </ul>
  * Thread-safe: each call builds its own document; the font is shared.
  */
@@ -169,6 +170,7 @@ public final class PdfRenderer {
             for (String line : n.text().split("\n", -1)) {
                 Paragraph p = paragraph(line, FontRole.NOTE, NOTE_LEADING, Element.ALIGN_JUSTIFIED);
                 p.setSpacingBefore(first ? 5f : 1f);
+                p.setKeepTogether(true);
                 document.add(p);
                 first = false;
             }
