@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * PDF render time and size per form type (issue 10: p50 ≤ 30 ms warm, ≤ 150 KB for seed 000). A plain main, not a
- * test: {@code ./mvnw -o -q -Ppdf-benchmark -Dexec.skip=true -Dexec.executable=java -pl perf-reports -am test-compile exec:exec}
- * (docs/reports.md). Arguments: warm-up renders and measured renders per form (default 300 and 300).
+ * test (docs/reports.md):
+ * <pre>./mvnw -o -q -Ppdf-benchmark -Dexec.skip=true -Dexec.executable=java -pl perf-reports -am test-compile exec:exec</pre> Arguments: warm-up renders and measured renders per form (default 300 and 300).
  * <p>
  * Measures, for each seed form: building the export view from the read model, and rendering it to an in-memory
  * stream, one thread, after the warm-up; and once, the cold start (reading the font, first document).
