@@ -23,13 +23,38 @@ public record FormView(String title, String subtitle, String header, List<Block>
         blocks = List.copyOf(blocks);
     }
 
-    /** A block of the form: a bordered table ({@link Grid}) or a heading line ({@link Heading}). */
-    public sealed interface Block permits Grid, Heading {
+    /**
+     * A block of the form: a bordered table ({@link Grid}), a heading line ({@link Heading}) or a free paragraph
+     * ({@link Note}). Consecutive grids are printed without a gap, so a form made of several grids (each with the
+     * columns its part needs) reads as one table, as the official forms do; give their first columns the same width.
+     */
+    public sealed interface Block permits Grid, Heading, Note {
     }
 
-    /** A heading line between tables (e.g. "三、绩效目标"), printed bold, never left alone at a page's foot. */
-    public record Heading(String text) implements Block {
+    /**
+     * A heading line between tables (e.g. "审核记录"), printed bold, never left alone at a page's foot.
+     *
+     * @param text    the heading
+     * @param newPage whether it starts a new page (a PDF page, an Excel page break): e.g. the review history printed
+     *                as the last page of an approved 申报表
+     */
+    public record Heading(String text, boolean newPage) implements Block {
         public Heading {
+            Objects.requireNonNull(text, "text");
+        }
+
+        public Heading(String text) {
+            this(text, false);
+        }
+    }
+
+    /**
+     * Free text printed between blocks, outside any table, in a smaller size: a form's fixed instructions
+     * (填表说明), a remark under a table (标注), a line the official form prints outside its table (填报单位（盖章）,
+     * a sign-off line). One paragraph per line ({@code \n}).
+     */
+    public record Note(String text) implements Block {
+        public Note {
             Objects.requireNonNull(text, "text");
         }
     }
@@ -39,8 +64,13 @@ public record FormView(String title, String subtitle, String header, List<Block>
      *
      * @param caption     printed above the table (may be empty)
      * @param widths      relative column widths (e.g. 1, 3, 1, 3); the renderer scales them to the page
-     * @param headerRows  rows repeated at the top of every page the table continues on (may be empty)
-     * @param rows        the body rows; a row is never split across pages unless it alone is taller than a page
+     * @param headerRows  rows repeated at the top of every page the table continues on (may be empty); their cells
+     *                    span rows among the header rows only
+     * @param rows        the body rows; a row is never split across pages unless it alone is taller than a page, or
+     *                    it holds a long text block ({@link Kind#PARAGRAPHS}), which flows onto the next page
+     * @throws IllegalArgumentException when the rows do not tile the grid: every row, counting the cells that reach
+     *                                  into it from rows above, covers exactly {@code widths.size()} columns, and no
+     *                                  cell spans past the last row of its part (header or body)
      */
     public record Grid(String caption, List<Float> widths, List<Row> headerRows, List<Row> rows) implements Block {
         public Grid {
@@ -50,6 +80,60 @@ public record FormView(String title, String subtitle, String header, List<Block>
             rows = List.copyOf(rows);
             if (widths.isEmpty()) {
                 throw new IllegalArgumentException("表格至少要有一列");
+            }
+            checkTiling(widths.size(), headerRows, "表头");
+            checkTiling(widths.size(), rows, "表体");
+        }
+
+        /** A grid without caption and header rows. */
+        public static Grid of(List<Float> widths, List<Row> rows) {
+            return new Grid("", widths, List.of(), rows);
+        }
+
+        /**
+         * For each row of {@code rows}: the last row index reached by a cell that starts in it or above it. A page
+         * break (or an Excel print break) may fall after row {@code i} only where the value is {@code i}.
+         */
+        public static int[] reach(List<Row> rows) {
+            int[] reach = new int[rows.size()];
+            int furthest = -1;
+            for (int i = 0; i < rows.size(); i++) {
+                for (Cell c : rows.get(i).cells()) {
+                    furthest = Math.max(furthest, i + c.rowSpan() - 1);
+                }
+                furthest = Math.max(furthest, i);
+                reach[i] = furthest;
+            }
+            return reach;
+        }
+
+        private static void checkTiling(int columns, List<Row> rows, String part) {
+            int[] busyUntil = new int[columns];
+            java.util.Arrays.fill(busyUntil, -1);
+            for (int r = 0; r < rows.size(); r++) {
+                int col = 0;
+                for (Cell c : rows.get(r).cells()) {
+                    while (col < columns && busyUntil[col] >= r) {
+                        col++;
+                    }
+                    if (col + c.colSpan() > columns) {
+                        throw new IllegalArgumentException(part + "第 " + (r + 1) + " 行超出 " + columns + " 列：“"
+                                + c.text() + "”");
+                    }
+                    if (r + c.rowSpan() > rows.size()) {
+                        throw new IllegalArgumentException(part + "第 " + (r + 1) + " 行的“" + c.text() + "”跨行超出"
+                                + part);
+                    }
+                    for (int k = col; k < col + c.colSpan(); k++) {
+                        busyUntil[k] = r + c.rowSpan() - 1;
+                    }
+                    col += c.colSpan();
+                }
+                for (int k = 0; k < columns; k++) {
+                    if (busyUntil[k] < r) {
+                        throw new IllegalArgumentException(part + "第 " + (r + 1) + " 行不足 " + columns + " 列");
+                    }
+                }
             }
         }
     }
@@ -99,6 +183,16 @@ public record FormView(String title, String subtitle, String header, List<Block>
             return new Cell(text, number, Kind.NUMBER, 1, 1);
         }
 
+        /** A value centred (category names, 是/否, dates, short targets). */
+        public static Cell centered(String text) {
+            return new Cell(text, null, Kind.CENTERED, 1, 1);
+        }
+
+        /** An empty value cell. */
+        public static Cell empty() {
+            return new Cell("", null, Kind.TEXT, 1, 1);
+        }
+
         /** A long text block, one paragraph per line, that may flow onto the next page. */
         public static Cell paragraphs(String text) {
             return new Cell(text, null, Kind.PARAGRAPHS, 1, 1);
@@ -119,9 +213,11 @@ public record FormView(String title, String subtitle, String header, List<Block>
         LABEL,
         /** a value: left-aligned */
         TEXT,
+        /** a value: centred */
+        CENTERED,
         /** a number: right-aligned; Excel stores {@link Cell#number()} with two decimals */
         NUMBER,
-        /** a text block: paragraphs, may break across pages */
+        /** a text block: paragraphs (first line indented two characters), may break across pages */
         PARAGRAPHS
     }
 }

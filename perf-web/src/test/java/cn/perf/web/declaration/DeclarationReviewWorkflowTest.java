@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.util.MultiValueMap;
 
@@ -56,6 +57,21 @@ class DeclarationReviewWorkflowTest extends DeclarationPageSupport {
                 "城管局填报人（演示）|苏州市城市管理局|提交||",
                 "城管局主管部门审核人（演示）|苏州市城市管理局|主管部门审核通过||",
                 "财政局审核人（演示）|苏州市财政局|财政审核|优|");
+    }
+
+    @Test
+    void theApprovedDeclarationsPdfEndsWithItsReviewHistory() throws Exception {
+        long id = departmentApproved(unique("审核记录PDF"));
+        follow(FINANCE, review(FINANCE, id, "grade", "GOOD", "comment", "压缩运维经费至10万元"));
+        MockHttpServletResponse pdf = get(CHENGGUAN_FILER, "/declarations/" + id + "/pdf");
+        assertThat(pdf.getStatus()).isEqualTo(200);
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.getContentAsByteArray());
+        int pages = reader.getNumberOfPages();
+        String last = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(pages)
+                .replaceAll("\\s+", "");
+        reader.close();
+        assertThat(last).as("the last page").contains("审核记录", "城管局主管部门审核人（演示）", "财政局审核人（演示）", "财政审核",
+                "良", "压缩运维经费至10万元");
     }
 
     @Test

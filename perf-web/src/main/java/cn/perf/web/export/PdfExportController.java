@@ -1,0 +1,88 @@
+package cn.perf.web.export;
+
+import cn.perf.domain.declaration.DeclarationDetail;
+import cn.perf.domain.declaration.DeclarationFiling;
+import cn.perf.domain.declaration.DeclarationReview;
+import cn.perf.domain.declaration.DeclarationReview.HistoryRow;
+import cn.perf.domain.declaration.DeclarationStatus;
+import cn.perf.domain.evaluation.EvaluationFiling;
+import cn.perf.domain.evaluation.SelfEvaluationDetail;
+import cn.perf.domain.scope.Scope;
+import cn.perf.domain.scope.Viewer;
+import cn.perf.reports.pdf.PdfRenderer;
+import cn.perf.reports.view.DeclarationViews;
+import cn.perf.reports.view.EvaluationViews;
+import cn.perf.reports.view.FormView;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The official PDF of a form (DESIGN.md §7): {@code GET /declarations/{id}/pdf} and {@code GET /evaluations/{id}/pdf}.
+ * The same scope as the pages: the read model comes from {@link DeclarationFiling#page} and
+ * {@link EvaluationFiling#page}, so a form outside the caller's scope, or a forged id, is 404 before a byte is
+ * written. The PDF is drawn from the form's export view ({@link DeclarationViews}, {@link EvaluationViews}) straight
+ * onto the response as an attachment named after the project (RFC 5987 UTF-8 file name, with an ASCII fallback).
+ * An approved declaration ends with its review history.
+ */
+@Controller
+class PdfExportController {
+
+    static final MediaType PDF = MediaType.APPLICATION_PDF;
+
+    private final DeclarationFiling declarations;
+    private final DeclarationReview review;
+    private final EvaluationFiling evaluations;
+    private final PdfRenderer renderer;
+
+    PdfExportController(DeclarationFiling declarations, DeclarationReview review, EvaluationFiling evaluations,
+                        PdfRenderer renderer) {
+        this.declarations = declarations;
+        this.review = review;
+        this.evaluations = evaluations;
+        this.renderer = renderer;
+    }
+
+    @GetMapping("/declarations/{id}/pdf")
+    void declaration(Scope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
+        DeclarationDetail d = declarations.page(scope, id).detail();
+        List<HistoryRow> history = d.status() == DeclarationStatus.APPROVED
+                || d.status() == DeclarationStatus.SUPERSEDED ? review.history(scope, id) : List.of();
+        write(DeclarationViews.of(d, history), d.projectName() + "-申报表", "declaration-" + id, response);
+    }
+
+    @GetMapping("/evaluations/{id}/pdf")
+    void evaluation(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
+        SelfEvaluationDetail e = evaluations.page(viewer, id).detail();
+        write(EvaluationViews.of(e), e.projectName() + "-自评表", "evaluation-" + id, response);
+    }
+
+    private void write(FormView view, String name, String asciiName, HttpServletResponse response)
+            throws IOException {
+        response.setContentType(PDF.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(name + ".pdf", asciiName + ".pdf"));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        OutputStream out = response.getOutputStream();
+        renderer.render(view, out);
+        out.flush();
+    }
+
+    /**
+     * {@code attachment; filename="declaration-12.pdf"; filename*=UTF-8''%E8%8B%8F…-%E7%94%B3%E6%8A%A5%E8%A1%A8.pdf}:
+     * the project's name for browsers (RFC 6266 / RFC 5987), an ASCII name for the rest. Characters no file system
+     * takes ({@code / \ : * ? " < > |}, control characters) become {@code _}.
+     */
+    static String attachment(String fileName, String asciiFallback) {
+        String safe = fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        String encoded = URLEncoder.encode(safe, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + asciiFallback + "\"; filename*=UTF-8''" + encoded;
+    }
+}
