@@ -38,7 +38,7 @@ class EvaluationCompareTest extends EvaluationPageSupport {
             assertThat(own.get(1)).as("Suzhou: out of 80").isEqualByComparingTo("80");
             // the form's own categories (80) plus the national 预算执行率 (10); the regime's 100 is a finding
             assertThat(other.get(1)).as("under national: 80 + 预算执行率 10").isEqualByComparingTo("90");
-            assertThat(c.select("[id=findings-panel]").last().select("li.finding").eachAttr("data-code"))
+            assertThat(c.select("#findings-other li.finding").eachAttr("data-code"))
                     .contains("TOTAL_POINTS_MISMATCH", "CATEGORY_POINTS_DIFFER");
             List<String> differences = c.select("#regime-differences li").eachText();
             assertThat(differences).isNotEmpty().doesNotContain("两种规则的参数相同");
