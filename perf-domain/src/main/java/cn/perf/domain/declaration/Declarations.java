@@ -14,6 +14,9 @@ public interface Declarations {
      */
     Optional<Declaration> findById(Long id);
 
+    /** The declaration's indicator framework code alone (one column of one row), e.g. to choose a scoring regime. */
+    Optional<String> frameworkCode(Long id);
+
     /** The original filing of a project and year; its 目标调整 versions share both and are not returned here. */
     Optional<Declaration> findByProjectIdAndYear(Long projectId, FiscalYear year);
 

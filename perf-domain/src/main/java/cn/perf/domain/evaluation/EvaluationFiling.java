@@ -127,11 +127,15 @@ public class EvaluationFiling {
 
     /**
      * The live score of unsaved input: the typed values applied to a transient copy of the stored form with the
-     * verbs a save uses, then scored. Nothing is stored.
+     * verbs a save uses, then scored. Nothing is stored (the stored form is read detached, in a read-only
+     * transaction).
      */
-    @Transactional
     public ScoreBoard preview(Scope scope, RecordEvaluation cmd) {
-        SelfEvaluation stored = visible(scope, cmd.id());
+        // no transaction of its own: a detached copy, read in one read-only transaction, is all a preview needs,
+        // so nothing is watched for changes and nothing can be written
+        SelfEvaluation stored = queries.detached(cmd.id())
+                .filter(x -> scope.canSee(x.unitId(), region(x.unitId())))
+                .orElseThrow(() -> notFound(cmd.id()));
         SelfEvaluation copy = stored.previewCopy();
         List<Violation> violations = stored.status() == EvaluationStatus.DRAFT ? apply(copy, cmd) : List.of();
         return board(stored, copy, null, violations);

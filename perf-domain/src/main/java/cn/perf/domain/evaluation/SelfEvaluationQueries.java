@@ -18,6 +18,13 @@ public interface SelfEvaluationQueries {
     cn.perf.domain.shared.ResultPage<EvaluationListRow> search(cn.perf.domain.scope.Scope scope,
                                                                 EvaluationSearch search);
 
+    /**
+     * The whole aggregate, every collection loaded, in a read-only transaction and then detached: a copy no
+     * persistence context watches, for reading only (the live preview scores a copy of it); it may be shared with
+     * other callers reading the same version, so it must not be changed.
+     */
+    Optional<SelfEvaluation> detached(Long id);
+
     /** Everything a detail page or an export shows, loaded in a bounded number of statements. */
     Optional<SelfEvaluationDetail> detail(Long id);
 }

@@ -78,7 +78,8 @@ public class SelfEvaluationScoring {
 
     /** The regime for a form: its declaration's framework where the declaration is found, else its layout. */
     public RegimeChoice regimeOf(SelfEvaluation evaluation) {
-        return regimeOf(evaluation, declarations.findById(evaluation.declarationId()));
+        return RegimeChoice.of(evaluation.layout(), declarations.frameworkCode(evaluation.declarationId()).orElse(null),
+                regimes);
     }
 
     private RegimeChoice regimeOf(SelfEvaluation evaluation, Optional<Declaration> declaration) {

@@ -62,6 +62,10 @@ interface JpaDeclarations extends Declarations, DeclarationQueries, DeclarationS
         fetchIndicatorLinks(id);
     }
 
+    @Override
+    @Query("select d.frameworkCode from Declaration d where d.id = :id")
+    Optional<String> frameworkCode(@Param("id") Long id);
+
     @Query("select d from Declaration d left join fetch d.subProjects where d.id = :id")
     Optional<Declaration> fetchSubProjects(@Param("id") Long id);
 

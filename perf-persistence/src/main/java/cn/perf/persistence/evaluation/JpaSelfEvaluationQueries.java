@@ -12,8 +12,11 @@ import cn.perf.domain.evaluation.SelfEvaluationDetail;
 import cn.perf.domain.evaluation.SelfEvaluationFilter;
 import cn.perf.domain.evaluation.SelfEvaluationQueries;
 import cn.perf.domain.evaluation.SelfEvaluationSummary;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,15 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
 
     private static final List<String> COLLECTIONS = List.of("indicators", "subProjects", "nationalFunds",
             "adjustments", "findings");
+
+    /**
+     * Detached snapshots by id, each valid for exactly the version it was read at: {@link #detached} reads the
+     * current version (one indexed column) and reloads only when it changed, so a save on any node is seen at once
+     * and nothing but a cache of a stored version is kept in memory. Bounded (500 forms of ~40 rows) and idle
+     * entries leave after 10 minutes.
+     */
+    private final Cache<Long, SelfEvaluation> snapshots = Caffeine.newBuilder().maximumSize(500)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     private final EntityManager em;
 
@@ -160,8 +172,42 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
         return w.toString();
     }
 
+    /**
+     * The snapshot of the current version: one statement when it is kept, the full load (seven) when the form
+     * changed. The returned instance is shared between requests and must only be read (the preview copies it).
+     */
+    @Override
+    public Optional<SelfEvaluation> detached(Long id) {
+        List<Long> version = em.createQuery("select e.version from SelfEvaluation e where e.id = :id", Long.class)
+                .setParameter("id", id).getResultList();
+        if (version.isEmpty()) {
+            snapshots.invalidate(id);
+            return Optional.empty();
+        }
+        SelfEvaluation kept = snapshots.getIfPresent(id);
+        if (kept != null && kept.version() == version.get(0)) {
+            return Optional.of(kept);
+        }
+        Optional<SelfEvaluation> e = loaded(id);
+        e.ifPresent(x -> {
+            em.detach(x);
+            snapshots.put(id, x);
+        });
+        return e;
+    }
+
     @Override
     public Optional<SelfEvaluationDetail> detail(Long id) {
+        return loaded(id).map(e -> {
+            Map<Long, String> names = unitNames(Stream.of(e.unitId(), e.departmentId()).filter(x -> x != null)
+                    .distinct().toList());
+            return SelfEvaluationDetail.of(e, names.get(e.unitId()),
+                    e.departmentId() == null ? null : names.get(e.departmentId()));
+        });
+    }
+
+    /** The aggregate with its categories, then each other collection by one fetch query (no cartesian product). */
+    private Optional<SelfEvaluation> loaded(Long id) {
         List<SelfEvaluation> found = em.createQuery(
                         "select e from SelfEvaluation e left join fetch e.categories where e.id = :id",
                         SelfEvaluation.class)
@@ -169,16 +215,12 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        SelfEvaluation e = found.get(0);
         for (String collection : COLLECTIONS) {
             // each query initializes one more collection of the same managed instance (no cartesian product)
             em.createQuery("select e from SelfEvaluation e left join fetch e." + collection + " where e.id = :id",
                     SelfEvaluation.class).setParameter("id", id).getResultList();
         }
-        Map<Long, String> names = unitNames(Stream.of(e.unitId(), e.departmentId()).filter(x -> x != null)
-                .distinct().toList());
-        return Optional.of(SelfEvaluationDetail.of(e, names.get(e.unitId()),
-                e.departmentId() == null ? null : names.get(e.departmentId())));
+        return Optional.of(found.get(0));
     }
 
     private Map<Long, String> unitNames(List<Long> ids) {

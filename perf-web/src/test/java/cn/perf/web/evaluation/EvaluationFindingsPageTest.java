@@ -66,7 +66,7 @@ class EvaluationFindingsPageTest extends EvaluationPageSupport {
             new Case(FindingCode.WEIGHT_SUM_MISMATCH, Form.SUZHOU, null),
             new Case(FindingCode.TOTAL_POINTS_MISMATCH, Form.WHAT_IF_SUZHOU, null),
             new Case(FindingCode.CATEGORY_POINTS_DIFFER, Form.WHAT_IF_SUZHOU, null),
-            new Case(FindingCode.CATEGORY_WITHOUT_ROWS, Form.NATIONAL, null),
+            new Case(FindingCode.CATEGORY_WITHOUT_ROWS, Form.REVIEWED, null),
             new Case(FindingCode.CATEGORY_UNKNOWN, Form.WHAT_IF_NATIONAL, "城市管理水平"),
             new Case(FindingCode.TARGET_UNPARSEABLE, Form.IMPORTED, "文档份数"),
             new Case(FindingCode.ACTUAL_UNPARSEABLE, Form.SUZHOU, "建设文档数"),
@@ -98,6 +98,9 @@ class EvaluationFindingsPageTest extends EvaluationPageSupport {
     static final Map<FindingCode, String> UNREACHABLE = Map.of(
             FindingCode.WEIGHT_COMPUTED, "every row of a self-evaluation has a weight: the carry-over gives each the "
                     + "declaration's or the category's equal split, and an imported row must have one",
+            FindingCode.FUNDS_NATIONAL_TOTAL, "the edit page refuses national 项目资金 columns that do not add up "
+                    + "(NationalSelfEvaluationInChromiumIT sees the message live); only an imported national form could "
+                    + "carry one, and no page imports one yet (issue 10); FundsFindingsScoredTest covers the engine",
             FindingCode.REVIEWER_ADJUSTMENT_INVALID, "the aggregate refuses an adjustment outside [0, 权重] "
                     + "(EvaluationSubmitAndReviewTest: 不能超过权重)");
 
@@ -132,9 +135,9 @@ class EvaluationFindingsPageTest extends EvaluationPageSupport {
     }
 
     private static void assertShown(Document page, Case c, boolean whatIf) {
-        Elements panels = page.select("[id=findings-panel]");
+        Elements panels = page.select(whatIf ? "#findings-other" : "#findings-panel");  // what-if: the other regime's
         assertThat(panels).as("findings panel").isNotEmpty();
-        Element panel = whatIf ? panels.get(panels.size() - 1) : panels.first();   // the what-if column (the other regime)
+        Element panel = panels.first();
         Elements items = panel.select("li.finding[data-code=" + c.code() + "]");
         assertThat(items).as("%s in %s", c, panel.select("li.finding").eachAttr("data-code")).isNotEmpty();
         assertThat(items.text()).as("its message").isNotBlank();
