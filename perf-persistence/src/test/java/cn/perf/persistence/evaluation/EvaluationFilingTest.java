@@ -73,7 +73,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
         SelfEvaluationScoring.class, SelfEvaluationReview.class, ScoringRegimeCatalog.class, DeclarationFiling.class,
         DeclarationReview.class, JdbcDeclarationStamps.class, ReviewLog.class, AccountDirectory.class,
         RecordedEvents.class, DemoOrganization.class, DemoSelfEvaluation2020.class,
-        cn.perf.domain.declaration.DeclarationService.class, EvaluationFilingTest.Hasher.class})
+        cn.perf.domain.declaration.DeclarationService.class, cn.perf.domain.demo.DemoDeclarations.class,
+        EvaluationFilingTest.Hasher.class})
 class EvaluationFilingTest {
 
     @TestConfiguration
@@ -100,6 +101,8 @@ class EvaluationFilingTest {
     DemoOrganization organization;
     @Autowired
     DemoSelfEvaluation2020 demo;
+    @Autowired
+    cn.perf.domain.demo.DemoDeclarations demoDeclarations;
     @Autowired
     EntityManager em;
     @Autowired
@@ -292,6 +295,58 @@ class EvaluationFilingTest {
         assertThat(filing.search(stranger, EvaluationSearch.all()).rows())
                 .noneMatch(r -> r.id().equals(id));
         assertThat(filing.search(filer, EvaluationSearch.all()).rows()).anyMatch(r -> r.id().equals(id));
+    }
+
+    /**
+     * Seeds 000 and 001 (Suzhou) and 003 (national): approved, their self-evaluations started and filled through the use
+     * cases (every row given a value, a national 定性 row its weight as the chosen score); the stored total and the
+     * stored findings are the engine's, exactly as the page shows them.
+     */
+    @Test
+    void everySeedsSelfEvaluationStoresTheTotalAndFindingsThePageShows() {
+        organization.loadIfAbsent();
+        demoDeclarations.loadIfAbsent();
+        em.flush();
+        for (String project : List.of(cn.perf.domain.demo.DemoDeclarations.CHENGGUAN_PROJECT,
+                cn.perf.domain.demo.DemoDeclarations.ZHUJIAN_PROJECT, cn.perf.domain.demo.DemoDeclarations.JINING_PROJECT)) {
+            Long declarationId = jdbc.queryForObject("select id from declaration where project_name = ?", Long.class,
+                    project);
+            cn.perf.domain.declaration.Declaration d = declarationRepository.findById(declarationId).orElseThrow();
+            if (d.status() == cn.perf.domain.declaration.DeclarationStatus.SUBMITTED) {
+                d.approveByDepartment();
+            }
+            if (d.status() == cn.perf.domain.declaration.DeclarationStatus.DEPARTMENT_APPROVED) {
+                d.grade(FinanceGrade.EXCELLENT, null);
+            }
+            em.flush();
+            Scope seedFiler = new Scope("seed-filer", Set.of(d.unitId()), null, Set.of(d.unitId()));
+            Long id = filing.start(seedFiler, declarationId);
+            em.flush();
+            em.clear();
+            SelfEvaluation e = evaluations.findById(id).orElseThrow();
+            List<RowEntry> rows = new ArrayList<>();
+            for (EvaluationIndicator i : e.indicators()) {
+                boolean qualitative = i.target().isQualitative();
+                String actual = qualitative ? (e.layout() == cn.perf.domain.evaluation.EvaluationLayout.SUZHOU_2017
+                        ? "好" : "达成预期指标") : i.target().originalText().replaceAll("[=≥≤<>＝＜＞]", "");
+                BigDecimal chosen = qualitative && e.layout() != cn.perf.domain.evaluation.EvaluationLayout.SUZHOU_2017
+                        ? i.weight() : null;
+                rows.add(new RowEntry(i.position(), actual, chosen, "说明"));
+            }
+            filing.save(seedFiler, new RecordEvaluation(id, e.version(), null, null,
+                    e.subProjects().stream().map(x -> x.actualAmount().wan()).toList(), null, null, rows, null, null));
+            em.flush();
+            em.clear();
+
+            SelfEvaluation stored = evaluations.findById(id).orElseThrow();
+            ScoreBoard board = filing.page(viewer(seedFiler, Role.FILER), id).board();
+            assertThat(stored.computedTotal()).as(project).isNotNull().isEqualByComparingTo(board.total());
+            assertThat(stored.computedGrade()).as(project).isEqualTo(board.grade());
+            assertThat(stored.findings()).as(project).extracting(f -> f.toLine().code())
+                    .containsExactlyInAnyOrderElementsOf(board.findings().stream()
+                            .map(cn.perf.domain.evaluation.ScoringOutcome.FindingLine::code).toList());
+            assertThat(board.rows()).as(project).allSatisfy(r -> assertThat(r.finalScore()).isNotNull());
+        }
     }
 
     @Test
