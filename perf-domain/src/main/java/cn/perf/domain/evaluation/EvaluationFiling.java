@@ -1,5 +1,8 @@
 package cn.perf.domain.evaluation;
 
+import cn.perf.domain.audit.AuditLog;
+import cn.perf.domain.audit.AuditRecord;
+import cn.perf.domain.audit.AuditSearch;
 import cn.perf.domain.declaration.Declaration;
 import cn.perf.domain.declaration.Declarations;
 import cn.perf.domain.declaration.ReviewNotAllowedException;
@@ -60,10 +63,11 @@ public class EvaluationFiling {
     private final Declarations declarations;
     private final BudgetUnits units;
     private final ScoringRegimeCatalog regimes;
+    private final AuditLog audit;
 
     public EvaluationFiling(SelfEvaluations evaluations, SelfEvaluationQueries queries, SelfEvaluationService service,
                             SelfEvaluationScoring scoring, SelfEvaluationReview review, Declarations declarations,
-                            BudgetUnits units, ScoringRegimeCatalog regimes) {
+                            BudgetUnits units, ScoringRegimeCatalog regimes, AuditLog audit) {
         this.evaluations = evaluations;
         this.queries = queries;
         this.service = service;
@@ -72,6 +76,7 @@ public class EvaluationFiling {
         this.declarations = declarations;
         this.units = units;
         this.regimes = regimes;
+        this.audit = audit;
     }
 
     // ------------------------------------------------------------------ list, start
@@ -122,7 +127,7 @@ public class EvaluationFiling {
         SelfEvaluationDetail detail = queries.detail(id).orElseThrow(() -> notFound(id));
         ScoreBoard board = board(e, e.previewCopy(), null, List.of());
         return new EvaluationPage(detail, board, editable(viewer.scope(), e), reviewOptions(viewer, e),
-                regimeOptions());
+                regimeOptions(), history(id));
     }
 
     /**
@@ -238,6 +243,23 @@ public class EvaluationFiling {
         return stored.findings().stream().map(EvaluationFinding::toLine)
                 .filter(f -> f.code().equals(CarryOverCheck.CODE) || f.code().equals(CarryOverCheck.NOT_COMPARED_CODE))
                 .toList();
+    }
+
+    /** The form's workflow events from the audit log (its events are published there), oldest first. */
+    private List<EvaluationPage.HistoryLine> history(Long id) {
+        List<EvaluationPage.HistoryLine> out = new ArrayList<>();
+        audit.search(new AuditSearch(null, null, null, null, "evaluation", String.valueOf(id), null, 0,
+                AuditSearch.MAX_SIZE)).rows().forEach(entry -> {
+                    AuditRecord r = entry.record();
+                    var d = r.details();
+                    String note = d.containsKey("reason")
+                            ? "第" + d.get("position") + "行“" + d.get("indicator") + "”：" + d.get("before") + " → "
+                            + d.get("after") + "，" + d.get("reason")
+                            : d.get("comment");
+                    out.add(new EvaluationPage.HistoryLine(r.occurredAt(), r.actor(), r.action(), note));
+                });
+        out.sort(java.util.Comparator.comparing(EvaluationPage.HistoryLine::at));
+        return out;
     }
 
     private ScoringRegime otherThan(ScoringRegime own) {

@@ -9,12 +9,23 @@ import java.util.List;
  * @param editable    the viewer files for the unit and the form is a 草稿
  * @param review      the reviewer actions open to the viewer
  * @param regimes     the regimes a what-if may compare with
+ * @param history     the form's workflow steps, oldest first
  */
 public record EvaluationPage(SelfEvaluationDetail detail, ScoreBoard board, boolean editable, Review review,
-                             List<RegimeOption> regimes) {
+                             List<RegimeOption> regimes, List<HistoryLine> history) {
 
     public EvaluationPage {
         regimes = List.copyOf(regimes);
+        history = List.copyOf(history);
+    }
+
+    /**
+     * One workflow step of the form, oldest first: 提交, 开始审核, 调整评分, 退回, 确认 (the events the audit log keeps).
+     *
+     * @param action  the event's action, e.g. {@code evaluation.score-adjusted}
+     * @param note    the comment (退回), or for an adjustment "第N行 指标：前 → 后，理由"; may be null
+     */
+    public record HistoryLine(java.time.Instant at, String actor, String action, String note) {
     }
 
     /** The review actions open to the viewer (DESIGN.md §4). */

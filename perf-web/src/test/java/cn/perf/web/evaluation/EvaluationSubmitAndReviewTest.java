@@ -125,6 +125,11 @@ class EvaluationSubmitAndReviewTest extends EvaluationPageSupport {
         assertThat(text(adjusted, "#row-" + MODULES_ROW + " .final-score")).isEqualTo("20.00");
         assertThat(text(adjusted, "#row-" + MODULES_ROW)).contains("延期模块已于次年一月上线");
         assertThat(findings(adjusted)).contains("REVIEWER_ADJUSTMENT@" + MODULES_ROW);
+        assertThat(adjusted.select("#evaluation-history li").eachAttr("data-action"))
+                .as("the page's 审核记录, oldest first").containsSubsequence("evaluation.submitted",
+                        "evaluation.review-started", "evaluation.score-adjusted");
+        assertThat(text(adjusted, "#evaluation-history li[data-action=evaluation.score-adjusted]"))
+                .contains("调整评分", "平台上线模块数", "20.00", "延期模块已于次年一月上线");
         List<ScoreAdjustment> kept = stored(id, (SelfEvaluation e) -> List.copyOf(e.adjustments()));
         assertThat(kept).hasSize(1);
         assertThat(kept.get(0).adjustedScore()).isEqualByComparingTo("20");
