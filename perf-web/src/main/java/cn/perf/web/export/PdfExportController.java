@@ -11,6 +11,7 @@ import cn.perf.domain.scope.Scope;
 import cn.perf.domain.scope.Viewer;
 import cn.perf.reports.pdf.PdfRenderer;
 import cn.perf.reports.view.DeclarationViews;
+import cn.perf.reports.xlsx.XlsxRenderer;
 import cn.perf.reports.view.EvaluationViews;
 import cn.perf.reports.view.FormView;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,47 +33,82 @@ import org.springframework.web.bind.annotation.PathVariable;
  * written. The PDF is drawn from the form's export view ({@link DeclarationViews}, {@link EvaluationViews}) straight
  * onto the response as an attachment named after the project (RFC 5987 UTF-8 file name, with an ASCII fallback).
  * An approved declaration ends with its review history.
+ *
+ * <p>The Excel file of the same form, {@code GET /declarations/{id}/xlsx} and {@code GET /evaluations/{id}/xlsx}, is
+ * drawn from the same export view by {@link XlsxRenderer}, under the same scope rule and naming.
  */
 @Controller
 class PdfExportController {
 
     static final MediaType PDF = MediaType.APPLICATION_PDF;
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final DeclarationFiling declarations;
     private final DeclarationReview review;
     private final EvaluationFiling evaluations;
     private final PdfRenderer renderer;
+    private final XlsxRenderer xlsx;
 
     PdfExportController(DeclarationFiling declarations, DeclarationReview review, EvaluationFiling evaluations,
-                        PdfRenderer renderer) {
+                        PdfRenderer renderer, XlsxRenderer xlsx) {
         this.declarations = declarations;
         this.review = review;
         this.evaluations = evaluations;
         this.renderer = renderer;
+        this.xlsx = xlsx;
     }
 
     @GetMapping("/declarations/{id}/pdf")
     void declaration(Scope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
         DeclarationDetail d = declarations.page(scope, id).detail();
-        List<HistoryRow> history = d.status() == DeclarationStatus.APPROVED
-                || d.status() == DeclarationStatus.SUPERSEDED ? review.history(scope, id) : List.of();
-        write(DeclarationViews.of(d, history), d.projectName() + "-申报表", "declaration-" + id, response);
+        FormView view = declarationView(scope, id, d);
+        OutputStream out = start(response, PDF, d.projectName() + "-申报表", "declaration-" + id, ".pdf");
+        renderer.render(view, out);
+        out.flush();
     }
 
     @GetMapping("/evaluations/{id}/pdf")
     void evaluation(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
         SelfEvaluationDetail e = evaluations.page(viewer, id).detail();
-        write(EvaluationViews.of(e), e.projectName() + "-自评表", "evaluation-" + id, response);
-    }
-
-    private void write(FormView view, String name, String asciiName, HttpServletResponse response)
-            throws IOException {
-        response.setContentType(PDF.toString());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(name + ".pdf", asciiName + ".pdf"));
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
-        OutputStream out = response.getOutputStream();
+        FormView view = EvaluationViews.of(e);
+        OutputStream out = start(response, PDF, e.projectName() + "-自评表", "evaluation-" + id, ".pdf");
         renderer.render(view, out);
         out.flush();
+    }
+
+    @GetMapping("/declarations/{id}/xlsx")
+    void declarationXlsx(Scope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
+        DeclarationDetail d = declarations.page(scope, id).detail();
+        FormView view = declarationView(scope, id, d);
+        OutputStream out = start(response, XLSX, d.projectName() + "-申报表", "declaration-" + id, ".xlsx");
+        xlsx.render(view, out);
+        out.flush();
+    }
+
+    @GetMapping("/evaluations/{id}/xlsx")
+    void evaluationXlsx(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
+        SelfEvaluationDetail e = evaluations.page(viewer, id).detail();
+        FormView view = EvaluationViews.of(e);
+        OutputStream out = start(response, XLSX, e.projectName() + "-自评表", "evaluation-" + id, ".xlsx");
+        xlsx.render(view, out);
+        out.flush();
+    }
+
+    /** The 申报表's export view; an approved (or since superseded) declaration ends with its review history. */
+    private FormView declarationView(Scope scope, long id, DeclarationDetail d) {
+        List<HistoryRow> history = d.status() == DeclarationStatus.APPROVED
+                || d.status() == DeclarationStatus.SUPERSEDED ? review.history(scope, id) : List.of();
+        return DeclarationViews.of(d, history);
+    }
+
+    /** The attachment's headers; the body follows on the returned stream. */
+    private static OutputStream start(HttpServletResponse response, MediaType type, String name, String asciiName,
+                                      String extension) throws IOException {
+        response.setContentType(type.toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(name + extension, asciiName + extension));
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
+        return response.getOutputStream();
     }
 
     /**

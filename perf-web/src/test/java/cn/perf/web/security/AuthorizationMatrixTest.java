@@ -115,9 +115,11 @@ class AuthorizationMatrixTest {
             "POST   /todo/messages/{id}/read             | LOGIN | OK         OK         OK         OK        403    403    403",
             "GET    /admin/deadlines                     | LOGIN | 403        403        403        OK        OK     403    403",
             "POST   /admin/deadlines                     | LOGIN | 403        403        403        OK        OK     403    403",
-            // the official PDF of a form: the same scope as its read view (a self-evaluation target: see "evaluations")
+            // the official PDF and Excel file of a form: the same scope as its read view (a self-evaluation target: see "evaluations")
             "GET    /declarations/{id}/pdf               | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
             "GET    /evaluations/{id}/pdf                | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "GET    /declarations/{id}/xlsx              | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "GET    /evaluations/{id}/xlsx               | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
             // own password (everyone signed in); unlocking accounts (安全管理员 only)
             "GET    /account/password                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
             "POST   /account/password                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
