@@ -1,16 +1,14 @@
 package cn.perf.reports;
 
 import cn.perf.domain.declaration.Declaration;
+import cn.perf.domain.demo.DemoDeclarations;
 import cn.perf.domain.declaration.DeclarationDetail;
 import cn.perf.domain.declaration.DeclarationReview.HistoryRow;
 import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.declaration.DeclarationTexts;
 import cn.perf.domain.declaration.FinanceGrade;
 import cn.perf.domain.declaration.FundingSourceKind;
-import cn.perf.domain.declaration.FundsRequest;
 import cn.perf.domain.declaration.IndicatorDraft;
-import cn.perf.domain.declaration.IndicatorTerm;
-import cn.perf.domain.declaration.NationalHeader;
 import cn.perf.domain.declaration.PriorYearFunds;
 import cn.perf.domain.declaration.ReviewAction;
 import cn.perf.domain.declaration.SignOff;
@@ -117,26 +115,7 @@ public final class SeedForms {
     }
 
     public static DeclarationDetail seed003() {
-        Declaration d = Declaration.newNational(3L, 3L, FiscalYear.of(2020),
-                new NationalHeader(SEED_003, NationalHeader.NEW_PROJECT, null, null, "济宁市高新区综合行政执法局", "孟凡华",
-                        null, null, null),
-                IndicatorFramework.NATIONAL_2020);
-        d.requestFunds(new FundsRequest(Money.ofWan("350"), Money.ofWan("350"), null, null, null));
-        d.reviseTexts(DeclarationTexts.builder()
-                .unitFunctions(text("seed-003", "unit-functions.txt"))
-                .overview(text("seed-003", "overview.txt"))
-                .establishmentBasis(text("seed-003", "establishment-basis.txt"))
-                .feasibility(text("seed-003", "feasibility.txt"))
-                .overallGoal(text("seed-003", "overall-goal.txt"))
-                .annualGoal(text("seed-003", "annual-goal.txt"))
-                .otherIssues(text("seed-003", "other-issues.txt"))
-                .build());
-        d.addMilestone("1、城市管理问题采集上报、派遣、核查、结案。", LocalDate.of(2019, 8, 1), LocalDate.of(2020, 7, 31));
-        d.addMilestone("2、各类专项普查任务", LocalDate.of(2019, 8, 1), LocalDate.of(2020, 7, 31));
-        for (String[] c : rows("seed-003")) {
-            d.addIndicator(IndicatorDraft.national(IndicatorTerm.valueOf(c[0]), c[1], c[2], c[3], c[4]));
-        }
-        d.signOff(new SignOff("王常磊", "李长洋", LocalDate.of(2019, 12, 2)));
+        Declaration d = DemoDeclarations.seed003Form(3L, 3L);
         return with(DeclarationDetail.of(d, null, "济宁市高新区综合行政执法局"), Map.of("status",
                 DeclarationStatus.SUBMITTED));
     }

@@ -136,7 +136,17 @@ public class DemoDeclarations implements DemoDataSet {
         if (declarations.existsByProjectIdAndYear(project.id(), FiscalYear.of(2020))) {
             return;
         }
-        Declaration d = Declaration.newNational(unit.id(), project.id(), FiscalYear.of(2020),
+        Declaration d = seed003Form(unit.id(), project.id());
+        declarations.save(d);
+        d.submit(framework(d));
+    }
+
+    /**
+     * Seed 003 as printed, not yet stored: header, 资金申请, texts, 实施进度, the indicator rows and the sign-off. The
+     * demo stores and submits it; the report tests render it without a database.
+     */
+    public static Declaration seed003Form(Long unitId, Long projectId) {
+        Declaration d = Declaration.newNational(unitId, projectId, FiscalYear.of(2020),
                 new NationalHeader(JINING_PROJECT, NationalHeader.NEW_PROJECT, null, null, DemoOrganization.JINING_ZHIFA,
                         "孟凡华", null, null, null),
                 IndicatorFramework.NATIONAL_2020);
@@ -156,8 +166,7 @@ public class DemoDeclarations implements DemoDataSet {
             d.addIndicator(IndicatorDraft.national(IndicatorTerm.valueOf(c[0]), c[1], c[2], c[3], c[4]));
         }
         d.signOff(new SignOff("王常磊", "李长洋", LocalDate.of(2019, 12, 2)));
-        declarations.save(d);
-        d.submit(framework(d));
+        return d;
     }
 
     /** The 分解目标 rows: 投入 rows revise the library pre-fill in place (same order), the others are added. */
