@@ -57,6 +57,7 @@ public class EvaluationFiling {
 
     private final SelfEvaluations evaluations;
     private final SelfEvaluationQueries queries;
+    private final EvaluationSnapshots snapshots;
     private final SelfEvaluationService service;
     private final SelfEvaluationScoring scoring;
     private final SelfEvaluationReview review;
@@ -65,11 +66,13 @@ public class EvaluationFiling {
     private final ScoringRegimeCatalog regimes;
     private final AuditLog audit;
 
-    public EvaluationFiling(SelfEvaluations evaluations, SelfEvaluationQueries queries, SelfEvaluationService service,
+    public EvaluationFiling(SelfEvaluations evaluations, SelfEvaluationQueries queries, EvaluationSnapshots snapshots,
+                            SelfEvaluationService service,
                             SelfEvaluationScoring scoring, SelfEvaluationReview review, Declarations declarations,
                             BudgetUnits units, ScoringRegimeCatalog regimes, AuditLog audit) {
         this.evaluations = evaluations;
         this.queries = queries;
+        this.snapshots = snapshots;
         this.service = service;
         this.scoring = scoring;
         this.review = review;
@@ -138,12 +141,14 @@ public class EvaluationFiling {
     public ScoreBoard preview(Scope scope, RecordEvaluation cmd) {
         // no transaction of its own: a detached copy, read in one read-only transaction, is all a preview needs,
         // so nothing is watched for changes and nothing can be written
-        SelfEvaluation stored = queries.detached(cmd.id())
-                .filter(x -> scope.canSee(x.unitId(), region(x.unitId())))
+        // (one statement: scope, version and regime; then the kept aggregate of that version)
+        EvaluationStamp stamp = snapshots.stamp(cmd.id())
+                .filter(x -> scope.canSee(x.unitId(), x.unitRegion()))
                 .orElseThrow(() -> notFound(cmd.id()));
+        SelfEvaluation stored = snapshots.detached(stamp).orElseThrow(() -> notFound(cmd.id()));
         SelfEvaluation copy = stored.previewCopy();
         List<Violation> violations = stored.status() == EvaluationStatus.DRAFT ? apply(copy, cmd) : List.of();
-        return board(stored, copy, null, violations);
+        return board(stored, copy, RegimeChoice.of(copy.layout(), stamp.frameworkCode(), regimes), null, violations);
     }
 
     /**
@@ -230,7 +235,12 @@ public class EvaluationFiling {
      */
     private ScoreBoard board(SelfEvaluation stored, SelfEvaluation form, ScoringRegime whatIf,
                              List<Violation> violations) {
-        RegimeChoice own = scoring.regimeOf(form);
+        return board(stored, form, scoring.regimeOf(form), whatIf, violations);
+    }
+
+    /** {@link #board(SelfEvaluation, SelfEvaluation, ScoringRegime, List)} with the form's own regime known. */
+    private ScoreBoard board(SelfEvaluation stored, SelfEvaluation form, RegimeChoice own, ScoringRegime whatIf,
+                             List<Violation> violations) {
         ScoringRegime regime = whatIf == null ? own.regime() : whatIf;
         SheetResult result = new SheetScorer(regime).score(EvaluationSheets.toSheet(form, regime));
         boolean ownRegime = regime.id().equals(own.regime().id());

@@ -12,11 +12,8 @@ import cn.perf.domain.evaluation.SelfEvaluationDetail;
 import cn.perf.domain.evaluation.SelfEvaluationFilter;
 import cn.perf.domain.evaluation.SelfEvaluationQueries;
 import cn.perf.domain.evaluation.SelfEvaluationSummary;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +35,6 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
 
     private static final List<String> COLLECTIONS = List.of("indicators", "subProjects", "nationalFunds",
             "adjustments", "findings");
-
-    /**
-     * Detached snapshots by id, each valid for exactly the version it was read at: {@link #detached} reads the
-     * current version (one indexed column) and reloads only when it changed, so a save on any node is seen at once
-     * and nothing but a cache of a stored version is kept in memory. Bounded (500 forms of ~40 rows) and idle
-     * entries leave after 10 minutes.
-     */
-    private final Cache<Long, SelfEvaluation> snapshots = Caffeine.newBuilder().maximumSize(500)
-            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     private final EntityManager em;
 
@@ -172,27 +160,11 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
         return w.toString();
     }
 
-    /**
-     * The snapshot of the current version: one statement when it is kept, the full load (seven) when the form
-     * changed. The returned instance is shared between requests and must only be read (the preview copies it).
-     */
+    /** The whole aggregate in seven statements, detached (see {@link EvaluationSnapshotStore} for the kept copy). */
     @Override
     public Optional<SelfEvaluation> detached(Long id) {
-        List<Long> version = em.createQuery("select e.version from SelfEvaluation e where e.id = :id", Long.class)
-                .setParameter("id", id).getResultList();
-        if (version.isEmpty()) {
-            snapshots.invalidate(id);
-            return Optional.empty();
-        }
-        SelfEvaluation kept = snapshots.getIfPresent(id);
-        if (kept != null && kept.version() == version.get(0)) {
-            return Optional.of(kept);
-        }
         Optional<SelfEvaluation> e = loaded(id);
-        e.ifPresent(x -> {
-            em.detach(x);
-            snapshots.put(id, x);
-        });
+        e.ifPresent(em::detach);
         return e;
     }
 

@@ -69,7 +69,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @DataJpaTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({EvaluationFiling.class, JpaSelfEvaluationQueries.class, cn.perf.persistence.audit.JdbcAuditLog.class, SelfEvaluationService.class,
+@Import({EvaluationFiling.class, JpaSelfEvaluationQueries.class, EvaluationSnapshotStore.class, cn.perf.persistence.audit.JdbcAuditLog.class, SelfEvaluationService.class,
         SelfEvaluationScoring.class, SelfEvaluationReview.class, ScoringRegimeCatalog.class, DeclarationFiling.class,
         DeclarationReview.class, JdbcDeclarationStamps.class, ReviewLog.class, AccountDirectory.class,
         RecordedEvents.class, DemoOrganization.class, DemoSelfEvaluation2020.class,
