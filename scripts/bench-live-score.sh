@@ -23,6 +23,7 @@
 # Settings (environment):
 #   BENCH_PGHOST=127.0.0.1 BENCH_PGPORT=5432 BENCH_PGADMIN=postgres   PostgreSQL and the role that creates the database
 #   BENCH_DB=perf_bench_live            database name (dropped and recreated, dropped again at the end)
+#   BENCH_JAR=perf-web/target/perf-web-exec.jar   the application jar to measure (built if missing)
 #   BENCH_PORT=<free port>              HTTP port of the app
 #   JAVA_OPTS=""                        JVM options of the app
 #   BENCH_APP_ARGS=""                   extra arguments of the app
@@ -47,7 +48,7 @@ DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-10s}
 JFR=${BENCH_JFR:-0}
 SQL_COUNT=${BENCH_SQL_COUNT:-0}
-JAR=perf-web/target/perf-web-exec.jar
+JAR=${BENCH_JAR:-perf-web/target/perf-web-exec.jar}
 FILER=filer-001239
 REVIEWER=reviewer-001239
 FINANCE=finance

@@ -92,6 +92,8 @@ class DeclarationController {
         model.addAttribute("years", years());
         model.addAttribute("pageHref", ListLinks.pageHref(request));
         model.addAttribute("sortHref", ListLinks.sortHref(request));
+        model.addAttribute("summaryHref", ListLinks.exportHref(request, "summary.xlsx"));
+        model.addAttribute("zipHref", ListLinks.exportHref(request, "pdfs.zip"));
         return "declaration/list";
     }
 

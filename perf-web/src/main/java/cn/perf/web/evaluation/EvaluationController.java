@@ -83,6 +83,8 @@ class EvaluationController {
         model.addAttribute("years", years());
         model.addAttribute("pageHref", ListLinks.pageHref(request));
         model.addAttribute("sortHref", ListLinks.sortHref(request));
+        model.addAttribute("summaryHref", ListLinks.exportHref(request, "summary.xlsx"));
+        model.addAttribute("zipHref", ListLinks.exportHref(request, "pdfs.zip"));
         return "evaluation/list";
     }
 

@@ -120,6 +120,11 @@ class AuthorizationMatrixTest {
             "GET    /evaluations/{id}/pdf                | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
             "GET    /declarations/{id}/xlsx              | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
             "GET    /evaluations/{id}/xlsx               | LOGIN | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            // a list's search exported whole: the list's own scope decides which rows
+            "GET    /declarations/summary.xlsx           | LOGIN | OK         OK         OK         OK        403    403    403",
+            "GET    /declarations/pdfs.zip               | LOGIN | OK         OK         OK         OK        403    403    403",
+            "GET    /evaluations/summary.xlsx            | LOGIN | OK         OK         OK         OK        403    403    403",
+            "GET    /evaluations/pdfs.zip                | LOGIN | OK         OK         OK         OK        403    403    403",
             // own password (everyone signed in); unlocking accounts (安全管理员 only)
             "GET    /account/password                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
             "POST   /account/password                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
