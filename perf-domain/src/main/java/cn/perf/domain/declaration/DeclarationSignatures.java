@@ -117,6 +117,16 @@ public class DeclarationSignatures {
         return pdfs.latest(id);
     }
 
+    /** {@link #signedPdf} with the project's name, for the download's file name. */
+    @Transactional
+    public Optional<Download> download(Scope scope, Long id) {
+        return signedPdf(scope, id).map(pdf -> new Download(queries.detail(id).orElseThrow().projectName(), pdf));
+    }
+
+    /** A signed PDF and the name of its project. */
+    public record Download(String projectName, SignedDeclarationPdf pdf) {
+    }
+
     /** Whether declaration {@code id} has a signed PDF. Outside {@code scope}: {@link NotFoundException}. */
     public boolean signed(Scope scope, Long id) {
         visible(scope, id);
