@@ -74,9 +74,13 @@ public class DeclarationReview {
     @Transactional
     public List<HistoryRow> history(Scope scope, Long id) {
         visible(scope, id);
-        return steps.findByDeclarationIdOrderByOccurredAtAscIdAsc(id).stream().map(s -> new HistoryRow(
-                s.occurredAt(), s.actorUsername(), s.actorName(), s.actorUnit(), s.action(), s.grade(), s.comment(),
-                s.fromStatus(), s.toStatus())).toList();
+        return steps.findByDeclarationIdOrderByOccurredAtAscIdAsc(id).stream().map(DeclarationReview::row).toList();
+    }
+
+    /** A stored step as a history row. */
+    static HistoryRow row(ReviewStep s) {
+        return new HistoryRow(s.occurredAt(), s.actorUsername(), s.actorName(), s.actorUnit(), s.action(), s.grade(),
+                s.comment(), s.fromStatus(), s.toStatus());
     }
 
     /** One step of the history as the pages show it. */

@@ -15,9 +15,13 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfAnnotation;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfFormField;
 import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPCellEvent;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
@@ -46,6 +50,9 @@ import java.util.Objects;
  *   <li>consecutive grids join without a gap, so several grids read as one form; a note's paragraph is not broken
  *       across pages.</li>
  * </ul>
+ * For a signed copy, {@link #render(FormView, SignatureSlot)} ends the document with an empty signature field
+ * under a heading (a {@link SignatureSlot}): on the last page when it fits there, else on a page of its own, never over
+ * the form. The field is what the signer ({@code cn.perf.reports.sign}) fills in; the plain exports carry none.
  * Thread-safe: each call builds its own document; the font is shared.
  */
 public final class PdfRenderer {
@@ -92,6 +99,11 @@ public final class PdfRenderer {
         this.headingFont = new Font(font, 11f, Font.BOLD);
     }
 
+    /** The shared font this renderer prints with (a signature's appearance uses it too). */
+    public BaseFont font() {
+        return font;
+    }
+
     /** The PDF of {@code view} as bytes. */
     public byte[] render(FormView view) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -101,6 +113,43 @@ public final class PdfRenderer {
 
     /** Writes the PDF of {@code view} to {@code out} (not closed). */
     public void render(FormView view, OutputStream out) {
+        render(view, null, out);
+    }
+
+    /**
+     * The PDF of {@code view} followed by {@code slot}: its heading and an empty signature field named
+     * {@link SignatureSlot#fieldName()}, the full width of the page's text area and {@link SignatureSlot#height()}
+     * points high, kept on one page with its heading.
+     */
+    public byte[] render(FormView view, SignatureSlot slot) {
+        Objects.requireNonNull(slot, "slot");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        render(view, slot, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Where a signature goes at the end of a document: an empty signature field (AcroForm {@code /FT /Sig}) that a
+     * signer fills with its appearance and signature.
+     *
+     * @param fieldName the field's name (no dots: a dot separates the parts of a field name)
+     * @param heading   the line printed above it, e.g. "电子签章"
+     * @param height    its height in points (its width is the page's text area)
+     */
+    public record SignatureSlot(String fieldName, String heading, float height) {
+        public SignatureSlot {
+            Objects.requireNonNull(fieldName, "fieldName");
+            Objects.requireNonNull(heading, "heading");
+            if (fieldName.isEmpty() || fieldName.contains(".")) {
+                throw new IllegalArgumentException("signature field name must be non-empty without dots: " + fieldName);
+            }
+            if (!(height > 20f && height < 400f)) {
+                throw new IllegalArgumentException("signature slot height out of range: " + height);
+            }
+        }
+    }
+
+    private void render(FormView view, SignatureSlot slot, OutputStream out) {
         Objects.requireNonNull(view, "view");
         Document document = new Document(PageSize.A4, MARGIN_SIDE, MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM);
         try {
@@ -110,7 +159,11 @@ public final class PdfRenderer {
             document.addSubject(view.header());
             document.addCreator("perf 绩效管理");
             document.open();
-            new Pass(document, writer).write(view);
+            Pass pass = new Pass(document, writer);
+            pass.write(view);
+            if (slot != null) {
+                pass.signatureSlot(slot);
+            }
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("生成 PDF 失败：" + e.getMessage(), e);
@@ -152,6 +205,26 @@ public final class PdfRenderer {
                     note(n);
                 }
             }
+        }
+
+        /** The slot's heading and, under it, an empty cell of the slot's height holding the signature field. */
+        void signatureSlot(SignatureSlot slot) throws DocumentException {
+            Paragraph p = paragraph(slot.heading(), headingFont, 18f, Element.ALIGN_LEFT);
+            p.setSpacingBefore(12f);
+            p.setSpacingAfter(4f);
+            keepWith(34f + slot.height());
+            document.add(p);
+            PdfPTable t = new PdfPTable(1);
+            t.setTotalWidth(width);
+            t.setLockedWidth(true);
+            t.setHorizontalAlignment(Element.ALIGN_CENTER);
+            t.setKeepTogether(true);
+            PdfPCell cell = new PdfPCell();
+            cell.setBorder(Rectangle.NO_BORDER);
+            cell.setFixedHeight(slot.height());
+            cell.setCellEvent(new SignatureField(writer, slot.fieldName()));
+            t.addCell(cell);
+            document.add(t);
         }
 
         private void heading(Heading h, Block next) throws DocumentException {
@@ -444,6 +517,27 @@ public final class PdfRenderer {
             cb.setColorFill(MUTED);
             cb.showTextAligned(align, s, x, y, 0);
             cb.endText();
+        }
+    }
+
+    /** Places an empty signature field over the cell, on the page the cell is drawn on. */
+    private static final class SignatureField implements PdfPCellEvent {
+        private final PdfWriter writer;
+        private final String name;
+
+        SignatureField(PdfWriter writer, String name) {
+            this.writer = writer;
+            this.name = name;
+        }
+
+        @Override
+        public void cellLayout(PdfPCell cell, Rectangle position, PdfContentByte[] canvases) {
+            PdfFormField field = PdfFormField.createSignature(writer);
+            field.setFieldName(name);
+            field.setWidget(new Rectangle(position.getLeft(), position.getBottom(), position.getRight(),
+                    position.getTop()), null);
+            field.setFlags(PdfAnnotation.FLAGS_PRINT);
+            writer.addAnnotation(field);
         }
     }
 

@@ -9,6 +9,7 @@ import cn.perf.domain.declaration.DeclarationPage;
 import cn.perf.domain.declaration.DeclarationReview;
 import cn.perf.domain.declaration.DeclarationRuleException;
 import cn.perf.domain.declaration.DeclarationSearch;
+import cn.perf.domain.declaration.DeclarationSignatures;
 import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.declaration.NewDeclaration;
 import cn.perf.domain.scope.Scope;
@@ -56,10 +57,12 @@ class DeclarationController {
     private final DeclarationFormModel formModel;
     private final RenderedPages pages;
     private final DeclarationReview review;
+    private final DeclarationSignatures signatures;
 
     DeclarationController(DeclarationFiling filing, DeclarationFormModel formModel, RenderedPages pages,
-                          DeclarationReview review) {
+                          DeclarationReview review, DeclarationSignatures signatures) {
         this.filing = filing;
+        this.signatures = signatures;
         this.review = review;
         this.formModel = formModel;
         this.pages = pages;
@@ -162,19 +165,31 @@ class DeclarationController {
     /**
      * The read view. A version this user has seen rendered before is sent from {@link RenderedPages} after one
      * indexed read of the declaration's version (and the scope check); otherwise it is rendered and kept.
+     *
+     * <p>An approved declaration links to its signed PDF (下载签章版) once it exists. The PDF is signed after the
+     * approval commits — normally before the reviewer's redirect, but the backfill may sign it later without a new
+     * version — so while an approved declaration has none yet (one more indexed read), its page is rendered afresh
+     * and not kept: a kept rendering never misses the link.
      */
     @GetMapping("/{id}")
     ModelAndView detail(Viewer viewer, @PathVariable long id, Model model, HttpServletRequest request) {
         PageStamp stamp = filing.stamp(viewer.scope(), id);
-        Optional<ModelAndView> cached = pages.cached(request, viewer, DETAIL_VIEW, id, stamp.version());
-        if (cached.isPresent()) {
-            return cached.get();
+        boolean approved = DeclarationSignatures.signable(stamp.status());
+        boolean signed = approved && signatures.signed(viewer.scope(), id);
+        boolean keep = !approved || signed;
+        if (keep) {
+            Optional<ModelAndView> cached = pages.cached(request, viewer, DETAIL_VIEW, id, stamp.version());
+            if (cached.isPresent()) {
+                return cached.get();
+            }
         }
         DeclarationPage page = filing.page(viewer.scope(), id);
         model.addAttribute("page", page);
         model.addAttribute("d", page.detail());
+        model.addAttribute("signedPdf", signed);
         addReviewModel(model, review, viewer, id);
-        return pages.render(request, viewer, DETAIL_VIEW, id, page.detail().version());
+        return keep ? pages.render(request, viewer, DETAIL_VIEW, id, page.detail().version())
+                : new ModelAndView(DETAIL_VIEW);
     }
 
     /**

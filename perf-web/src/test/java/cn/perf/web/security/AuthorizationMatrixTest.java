@@ -125,6 +125,9 @@ class AuthorizationMatrixTest {
             "GET    /declarations/pdfs.zip               | LOGIN | OK         OK         OK         OK        403    403    403",
             "GET    /evaluations/summary.xlsx            | LOGIN | OK         OK         OK         OK        403    403    403",
             "GET    /evaluations/pdfs.zip                | LOGIN | OK         OK         OK         OK        403    403    403",
+            // the signed PDF: the targets are drafts, so none has one — a 404 page for who sees them, the 404 of scope
+            // for who does not (SignedOnApprovalTest checks the scope of an approved one)
+            "GET    /declarations/{id}/signed.pdf        | LOGIN | 404        404        404        404       403    403    403",
             // own password (everyone signed in); unlocking accounts (安全管理员 only)
             "GET    /account/password                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
             "POST   /account/password                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
