@@ -111,7 +111,7 @@ class ListExportController {
                     ++n[0], r.projectName(), r.unitName(), r.year().value(), text("layout." + r.layout()),
                     r.totalAmount() == null ? null : r.totalAmount().wan(), r.indicatorCount(),
                     text("status." + r.status()), LocalDateTime.ofInstant(r.updatedAt(), CHINA))));
-            w.finish(start(response, PdfExportController.XLSX, title, "declarations", ".xlsx"));
+            w.finish(PdfExportController.start(response, PdfExportController.XLSX, title, "declarations", ".xlsx"));
         }
     }
 
@@ -131,7 +131,7 @@ class ListExportController {
                     ++n[0], r.projectName(), r.unitName(), r.year().value(), text("evaluation.layout." + r.layout()),
                     r.recordedTotal(), r.computedTotal(), r.grade(), r.findings(),
                     text("evaluation.status." + r.status()))));
-            w.finish(start(response, PdfExportController.XLSX, title, "evaluations", ".xlsx"));
+            w.finish(PdfExportController.start(response, PdfExportController.XLSX, title, "evaluations", ".xlsx"));
         }
     }
 
@@ -144,7 +144,7 @@ class ListExportController {
             return;
         }
         String name = text("export.zip.declarations", yearPart(query.year()));
-        try (ZipOutputStream zip = new ZipOutputStream(start(response, ZIP, name, "declarations", ".zip"))) {
+        try (ZipOutputStream zip = new ZipOutputStream(PdfExportController.start(response, ZIP, name, "declarations", ".zip"))) {
             Entries entries = new Entries();
             for (DeclarationListRow r : rows) {
                 FormExports.Named form = forms.declaration(scope, r.id());
@@ -164,7 +164,7 @@ class ListExportController {
             return;
         }
         String name = text("export.zip.evaluations", yearPart(query.year()));
-        try (ZipOutputStream zip = new ZipOutputStream(start(response, ZIP, name, "evaluations", ".zip"))) {
+        try (ZipOutputStream zip = new ZipOutputStream(PdfExportController.start(response, ZIP, name, "evaluations", ".zip"))) {
             Entries entries = new Entries();
             for (EvaluationListRow r : rows) {
                 FormExports.Named form = forms.evaluation(viewer, r.id());
@@ -211,20 +211,12 @@ class ListExportController {
         return messages.getMessage(key, args, key, locale);
     }
 
-    private static OutputStream start(HttpServletResponse response, MediaType type, String name, String ascii,
-                                      String extension) throws IOException {
-        response.setContentType(type.toString());
-        response.setHeader("Content-Disposition", PdfExportController.attachment(name + extension, ascii + extension));
-        response.setHeader("Cache-Control", "private, no-store");
-        return response.getOutputStream();
-    }
-
     /** Entry names in a zip must be unique: two projects of the same name get 「(2)」. */
     private static final class Entries {
         private final Set<String> used = new HashSet<>();
 
         String name(String base, String extension) {
-            String safe = base.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+            String safe = PdfExportController.safeFileName(base);
             String candidate = safe + extension;
             for (int i = 2; !used.add(candidate); i++) {
                 candidate = safe + "(" + i + ")" + extension;

@@ -1,25 +1,19 @@
 package cn.perf.web.export;
 
-import cn.perf.domain.declaration.DeclarationDetail;
 import cn.perf.domain.declaration.DeclarationFiling;
 import cn.perf.domain.declaration.DeclarationReview;
-import cn.perf.domain.declaration.DeclarationReview.HistoryRow;
-import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.evaluation.EvaluationFiling;
-import cn.perf.domain.evaluation.SelfEvaluationDetail;
 import cn.perf.domain.scope.Scope;
 import cn.perf.domain.scope.Viewer;
 import cn.perf.reports.pdf.PdfRenderer;
 import cn.perf.reports.view.DeclarationViews;
 import cn.perf.reports.xlsx.XlsxRenderer;
 import cn.perf.reports.view.EvaluationViews;
-import cn.perf.reports.view.FormView;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -44,66 +38,50 @@ class PdfExportController {
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final DeclarationFiling declarations;
-    private final DeclarationReview review;
-    private final EvaluationFiling evaluations;
+    private final FormExports forms;
     private final PdfRenderer renderer;
     private final XlsxRenderer xlsx;
 
-    PdfExportController(DeclarationFiling declarations, DeclarationReview review, EvaluationFiling evaluations,
-                        PdfRenderer renderer, XlsxRenderer xlsx) {
-        this.declarations = declarations;
-        this.review = review;
-        this.evaluations = evaluations;
+    PdfExportController(FormExports forms, PdfRenderer renderer, XlsxRenderer xlsx) {
+        this.forms = forms;
         this.renderer = renderer;
         this.xlsx = xlsx;
     }
 
     @GetMapping("/declarations/{id}/pdf")
     void declaration(Scope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
-        DeclarationDetail d = declarations.page(scope, id).detail();
-        FormView view = declarationView(scope, id, d);
-        OutputStream out = start(response, PDF, d.projectName() + "-申报表", "declaration-" + id, ".pdf");
-        renderer.render(view, out);
+        FormExports.Named form = forms.declaration(scope, id);
+        OutputStream out = start(response, PDF, form.fileName(), "declaration-" + id, ".pdf");
+        renderer.render(form.view(), out);
         out.flush();
     }
 
     @GetMapping("/evaluations/{id}/pdf")
     void evaluation(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
-        SelfEvaluationDetail e = evaluations.page(viewer, id).detail();
-        FormView view = EvaluationViews.of(e);
-        OutputStream out = start(response, PDF, e.projectName() + "-自评表", "evaluation-" + id, ".pdf");
-        renderer.render(view, out);
+        FormExports.Named form = forms.evaluation(viewer, id);
+        OutputStream out = start(response, PDF, form.fileName(), "evaluation-" + id, ".pdf");
+        renderer.render(form.view(), out);
         out.flush();
     }
 
     @GetMapping("/declarations/{id}/xlsx")
     void declarationXlsx(Scope scope, @PathVariable long id, HttpServletResponse response) throws IOException {
-        DeclarationDetail d = declarations.page(scope, id).detail();
-        FormView view = declarationView(scope, id, d);
-        OutputStream out = start(response, XLSX, d.projectName() + "-申报表", "declaration-" + id, ".xlsx");
-        xlsx.render(view, out);
+        FormExports.Named form = forms.declaration(scope, id);
+        OutputStream out = start(response, XLSX, form.fileName(), "declaration-" + id, ".xlsx");
+        xlsx.render(form.view(), out);
         out.flush();
     }
 
     @GetMapping("/evaluations/{id}/xlsx")
     void evaluationXlsx(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
-        SelfEvaluationDetail e = evaluations.page(viewer, id).detail();
-        FormView view = EvaluationViews.of(e);
-        OutputStream out = start(response, XLSX, e.projectName() + "-自评表", "evaluation-" + id, ".xlsx");
-        xlsx.render(view, out);
+        FormExports.Named form = forms.evaluation(viewer, id);
+        OutputStream out = start(response, XLSX, form.fileName(), "evaluation-" + id, ".xlsx");
+        xlsx.render(form.view(), out);
         out.flush();
     }
 
-    /** The 申报表's export view; an approved (or since superseded) declaration ends with its review history. */
-    private FormView declarationView(Scope scope, long id, DeclarationDetail d) {
-        List<HistoryRow> history = d.status() == DeclarationStatus.APPROVED
-                || d.status() == DeclarationStatus.SUPERSEDED ? review.history(scope, id) : List.of();
-        return DeclarationViews.of(d, history);
-    }
-
     /** The attachment's headers; the body follows on the returned stream. */
-    private static OutputStream start(HttpServletResponse response, MediaType type, String name, String asciiName,
+    static OutputStream start(HttpServletResponse response, MediaType type, String name, String asciiName,
                                       String extension) throws IOException {
         response.setContentType(type.toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(name + extension, asciiName + extension));
@@ -117,8 +95,13 @@ class PdfExportController {
      * takes ({@code / \ : * ? " < > |}, control characters) become {@code _}.
      */
     static String attachment(String fileName, String asciiFallback) {
-        String safe = fileName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        String safe = safeFileName(fileName);
         String encoded = URLEncoder.encode(safe, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + asciiFallback + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    /** {@code name} with the characters no file system takes ({@code / \ : * ? " < > |}, controls) as {@code _}. */
+    static String safeFileName(String name) {
+        return name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
     }
 }
