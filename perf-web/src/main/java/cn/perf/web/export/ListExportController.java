@@ -24,14 +24,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.function.LongFunction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -138,41 +135,30 @@ class ListExportController {
     @GetMapping("/declarations/pdfs.zip")
     void declarationPdfs(Scope scope, @ModelAttribute DeclarationQuery query, HttpServletResponse response)
             throws IOException {
-        List<DeclarationListRow> rows = new ArrayList<>();
-        each(p -> declarations.search(scope, query.page(p)), rows::add);
-        if (tooMany(rows.size(), response)) {
-            return;
-        }
-        String name = text("export.zip.declarations", yearPart(query.year()));
-        try (ZipOutputStream zip = new ZipOutputStream(PdfExportController.start(response, ZIP, name, "declarations", ".zip"))) {
-            Entries entries = new Entries();
-            for (DeclarationListRow r : rows) {
-                FormExports.Named form = forms.declaration(scope, r.id());
-                zip.putNextEntry(new ZipEntry(entries.name(form.fileName(), ".pdf")));
-                pdf.render(form.view(), new NonClosing(zip));
-                zip.closeEntry();
-            }
-        }
+        List<Long> ids = new ArrayList<>();
+        each(p -> declarations.search(scope, query.page(p)), (DeclarationListRow r) -> ids.add(r.id()));
+        zip(response, ids, text("export.zip.declarations", yearPart(query.year())), "declarations",
+                id -> forms.declaration(scope, id));
     }
 
     @GetMapping("/evaluations/pdfs.zip")
     void evaluationPdfs(Viewer viewer, @ModelAttribute EvaluationQuery query, HttpServletResponse response)
             throws IOException {
-        List<EvaluationListRow> rows = new ArrayList<>();
-        each(p -> evaluations.search(viewer.scope(), query.page(p)), rows::add);
-        if (tooMany(rows.size(), response)) {
+        List<Long> ids = new ArrayList<>();
+        each(p -> evaluations.search(viewer.scope(), query.page(p)), (EvaluationListRow r) -> ids.add(r.id()));
+        zip(response, ids, text("export.zip.evaluations", yearPart(query.year())), "evaluations",
+                id -> forms.evaluation(viewer, id));
+    }
+
+    private void zip(HttpServletResponse response, List<Long> ids, String name, String ascii,
+                     LongFunction<FormExports.Named> form) throws IOException {
+        if (ids.size() > batchMax) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write(text("export.zip.tooMany", ids.size(), batchMax));
             return;
         }
-        String name = text("export.zip.evaluations", yearPart(query.year()));
-        try (ZipOutputStream zip = new ZipOutputStream(PdfExportController.start(response, ZIP, name, "evaluations", ".zip"))) {
-            Entries entries = new Entries();
-            for (EvaluationListRow r : rows) {
-                FormExports.Named form = forms.evaluation(viewer, r.id());
-                zip.putNextEntry(new ZipEntry(entries.name(form.fileName(), ".pdf")));
-                pdf.render(form.view(), new NonClosing(zip));
-                zip.closeEntry();
-            }
-        }
+        FormZip.write(PdfExportController.start(response, ZIP, name, ascii, ".zip"), ids, form, pdf);
     }
 
     static final MediaType ZIP = MediaType.parseMediaType("application/zip");
@@ -188,16 +174,6 @@ class ListExportController {
         }
     }
 
-    private boolean tooMany(int forms, HttpServletResponse response) throws IOException {
-        if (forms <= batchMax) {
-            return false;
-        }
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write(text("export.zip.tooMany", forms, batchMax));
-        return true;
-    }
-
     private Column column(String key, Kind kind, int width) {
         return new Column(text(key), kind, width);
     }
@@ -209,36 +185,5 @@ class ListExportController {
     private String text(String key, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
         return messages.getMessage(key, args, key, locale);
-    }
-
-    /** Entry names in a zip must be unique: two projects of the same name get 「(2)」. */
-    private static final class Entries {
-        private final Set<String> used = new HashSet<>();
-
-        String name(String base, String extension) {
-            String safe = PdfExportController.safeFileName(base);
-            String candidate = safe + extension;
-            for (int i = 2; !used.add(candidate); i++) {
-                candidate = safe + "(" + i + ")" + extension;
-            }
-            return candidate;
-        }
-    }
-
-    /** The renderer closes its stream when a document ends; a zip entry must stay open for the next one. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -195,8 +195,10 @@ class ListExportTest {
     /** Each entry's name and the text of its PDF, in the zip's order. */
     private static Map<String, String> pdfTexts(byte[] zip) throws Exception {
         Map<String, String> out = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), FormZip.GBK)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                assertThat(FormZipTest.unicodePath(e.getExtra())).as("the UTF-8 name beside the GBK one")
+                        .isEqualTo(e.getName());
                 byte[] pdf = in.readAllBytes();
                 assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
                 PdfReader reader = new PdfReader(pdf);
