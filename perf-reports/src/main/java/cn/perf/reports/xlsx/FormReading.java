@@ -1,5 +1,6 @@
 package cn.perf.reports.xlsx;
 
+import cn.perf.domain.shared.FiscalYear;
 import cn.perf.domain.shared.Money;
 import cn.perf.reports.xlsx.SheetCells.Box;
 import cn.perf.scoring.target.ParseResult;
@@ -227,7 +228,12 @@ abstract class FormReading {
         }
         String t = b.number() != null ? b.number().stripTrailingZeros().toPlainString() : b.text().strip();
         if (t.matches("\\d{4}")) {
-            return Integer.valueOf(t);
+            try {
+                return FiscalYear.of(Integer.parseInt(t)).value();
+            } catch (IllegalArgumentException e) {
+                problems.add(ImportProblem.error(b.excelRow(), field, "invalid", e.getMessage(), e.getMessage()));
+                return null;
+            }
         }
         problems.add(ImportProblem.error(b.excelRow(), field, "year", "无法识别年度“" + t + "”（如 2021）", t));
         return null;
@@ -239,7 +245,12 @@ abstract class FormReading {
             Matcher m = YEAR_NOTE.matcher(b.text().strip());
             if (m.matches()) {
                 rows.put("year", b.excelRow());
-                return Integer.valueOf(m.group(1));
+                try {
+                    return FiscalYear.of(Integer.parseInt(m.group(1))).value();
+                } catch (IllegalArgumentException e) {
+                    problems.add(ImportProblem.error(b.excelRow(), "年度", "invalid", e.getMessage(), e.getMessage()));
+                    return null;
+                }
             }
         }
         problems.add(ImportProblem.error(0, "年度", "missingLabel", "表中找不到年度（如“（2020年度）”）", "年度"));

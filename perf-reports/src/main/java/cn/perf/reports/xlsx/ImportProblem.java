@@ -28,12 +28,19 @@ public record ImportProblem(int row, String field, String code, List<Object> arg
         Objects.requireNonNull(message, "message");
     }
 
+    /** A blocking problem of the reader, message key {@code import.problem.<code>}; the args as text. */
     static ImportProblem error(int row, String field, String code, String message, Object... args) {
-        return new ImportProblem(row, field, "import.problem." + code, List.of(args), message, true);
+        return new ImportProblem(row, field, "import.problem." + code, texts(args), message, true);
     }
 
+    /** A notice of the reader, message key {@code import.problem.<code>}; the args as text. */
     static ImportProblem notice(int row, String field, String code, String message, Object... args) {
-        return new ImportProblem(row, field, "import.problem." + code, List.of(args), message, false);
+        return new ImportProblem(row, field, "import.problem." + code, texts(args), message, false);
+    }
+
+    /** Arguments as text, so that a message prints 2021 and not 2,021. */
+    private static List<Object> texts(Object... args) {
+        return java.util.Arrays.stream(args).map(a -> (Object) String.valueOf(a)).toList();
     }
 
     public Object[] argsArray() {

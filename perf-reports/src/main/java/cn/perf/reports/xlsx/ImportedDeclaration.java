@@ -4,6 +4,7 @@ import cn.perf.domain.declaration.DeclarationContent;
 import cn.perf.domain.declaration.DeclarationContent.IndicatorRow;
 import cn.perf.domain.declaration.DeclarationContent.MilestoneRow;
 import cn.perf.domain.declaration.DeclarationContent.SubProjectRow;
+import cn.perf.domain.declaration.DeclarationDetail;
 import cn.perf.domain.declaration.DeclarationTexts;
 import cn.perf.domain.shared.Paragraphs;
 import cn.perf.domain.shared.Violation;
@@ -43,6 +44,37 @@ public record ImportedDeclaration(String title, FormLayout layout, Integer year,
             "indicators[].name", "指标内容", "indicators[].category", "一级指标", "indicators[].targetBasis",
             "指标值设定依据", "texts.overallGoal", "长期目标", "texts.annualGoal", "年度目标", "texts.otherIssues",
             "其他需说明的问题", "texts.establishmentBasis", "项目立项的依据");
+
+    /**
+     * What keeps this file from updating {@code stored}: another layout, another 项目年度 (the year of a stored
+     * declaration does not change). Blocking.
+     */
+    public List<ImportProblem> problemsAgainst(DeclarationDetail stored) {
+        List<ImportProblem> out = new ArrayList<>();
+        if (stored.layout() != layout) {
+            out.add(ImportProblem.error(0, "", "layout", "文件是“" + layout.title() + "”，所选申报表是“"
+                    + stored.layout().title() + "”", layout.title(), stored.layout().title()));
+        }
+        if (year != null && year != stored.year().value()) {
+            out.add(ImportProblem.error(rows.getOrDefault("year", 0), layout == FormLayout.NATIONAL ? "年度" : "项目年度",
+                    "year.other", "文件的年度是 " + year + "，所选申报表是 " + stored.year().value() + " 年度", year,
+                    stored.year().value()));
+        }
+        return out;
+    }
+
+    /**
+     * A notice when the file's 申报单位 is not {@code unitName}, the unit the import files for (the form is filed for
+     * the chosen unit; the printed name is not part of the content).
+     */
+    public List<ImportProblem> problemsForUnit(String unitName) {
+        if (unitText == null || unitName == null || unitText.contains(unitName.strip())) {
+            return List.of();
+        }
+        return List.of(ImportProblem.notice(rows.getOrDefault("unit", 0), layout == FormLayout.NATIONAL ? "填报单位"
+                : "申报单位名称", "unit", "文件中的单位是“" + unitText + "”，将作为“" + unitName + "”的申报表导入", unitText,
+                unitName));
+    }
 
     /** This form with another content (same rows and problems). */
     public ImportedDeclaration withContent(DeclarationContent other) {
