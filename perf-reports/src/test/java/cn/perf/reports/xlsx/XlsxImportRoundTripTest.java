@@ -170,6 +170,60 @@ class XlsxImportRoundTripTest {
         assertThat(problems.get(0).code()).isEqualTo("violation.required");
     }
 
+    @Test
+    void aSelfEvaluationFileIsCheckedAgainstTheFormItUpdatesAndSaysWhatChanges() throws IOException {
+        SelfEvaluationDetail e = SeedForms.seed002();
+        byte[] exported = new XlsxRenderer().render(EvaluationViews.of(e));
+        ImportedEvaluation same = (ImportedEvaluation) reader.read(exported, null);
+        assertThat(same.problemsAgainst(e)).isEmpty();
+        assertThat(same.changesFrom(e)).as("an unchanged export changes nothing").isEmpty();
+        assertThat(same.problemsAgainst(SeedForms.national2020())).extracting(ImportProblem::code)
+                .containsExactly("import.problem.layout.evaluation");
+
+        int nameRow;
+        byte[] edited;
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(exported))) {
+            XSSFSheet sheet = wb.getSheetAt(0);
+            int header = rowOf(sheet, "实际完成值");
+            nameRow = header + 2;
+            sheet.getRow(nameRow).getCell(colOf(sheet.getRow(header), "指标名称")).setCellValue("改过的指标");
+            sheet.getRow(header + 1).getCell(colOf(sheet.getRow(header), "实际完成值")).setCellValue("95%");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            edited = out.toByteArray();
+        }
+        ImportedEvaluation read = (ImportedEvaluation) reader.read(edited, null);
+
+        assertThat(read.problemsAgainst(e)).extracting(ImportProblem::text).containsExactly("第 " + (nameRow + 1)
+                + " 行 指标名称：应为“" + e.indicators().get(1).name() + "”，文件中为“改过的指标”");
+        assertThat(read.changesFrom(e)).singleElement().satisfies(c -> {
+            assertThat(c.field()).isEqualTo("实际完成值");
+            assertThat(c.item()).isEqualTo("第 1 行 " + e.indicators().get(0).name());
+            assertThat(c.before()).isEqualTo(e.indicators().get(0).actual().strip());
+            assertThat(c.after()).isEqualTo("95%");
+        });
+    }
+
+    @Test
+    void aDeclarationFileOfAnotherLayoutOrYearDoesNotFitTheDraftAndTheLibraryGivesItsWeights() {
+        ImportedDeclaration suzhou = (ImportedDeclaration) reader.read(new XlsxRenderer().render(
+                DeclarationViews.of(SeedForms.seed000())), null);
+        assertThat(suzhou.problemsAgainst(SeedForms.seed000())).isEmpty();
+        assertThat(suzhou.problemsAgainst(SeedForms.seed003())).extracting(ImportProblem::code)
+                .containsExactly("import.problem.layout", "import.problem.year.other");
+        assertThat(suzhou.problemsForUnit("苏州市城市管理局")).isEmpty();
+        assertThat(suzhou.problemsForUnit("苏州市住房和城乡建设局")).extracting(ImportProblem::blocking)
+                .containsExactly(false);
+
+        var first = suzhou.content().indicators().get(0);
+        var entry = new cn.perf.domain.template.LibraryIndicator(77L, first.category(), first.name(),
+                first.targetText(), first.explanation(), first.targetBasis(), new BigDecimal("2.5"));
+        var filled = suzhou.withLibrary(List.of(entry)).indicators();
+        assertThat(filled.get(0).weight()).isEqualByComparingTo("2.5");
+        assertThat(filled.get(0).libraryEntryId()).isEqualTo(77L);
+        assertThat(filled.get(1).weight()).isNull();
+    }
+
     // ------------------------------------------------------------------ comparisons
 
     static void assertSameDeclaration(ImportedDeclaration read, DeclarationDetail d) {
