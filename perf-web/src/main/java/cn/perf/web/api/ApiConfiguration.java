@@ -14,7 +14,10 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import cn.perf.domain.scope.Scope;
+import cn.perf.domain.scope.Viewer;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +37,11 @@ import tools.jackson.databind.DeserializationFeature;
 class ApiConfiguration {
 
     static final String BEARER = "bearerToken";
+
+    static {
+        // the caller's scope and profile are resolved from the signed-in user, never sent by the caller
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Scope.class, Viewer.class);
+    }
 
     @Bean
     JsonMapperBuilderCustomizer strictApiBodies() {
@@ -80,8 +88,14 @@ class ApiConfiguration {
                 if (path.contains("{")) {
                     add(operation, "404", "不存在，或不在调用者的数据范围内", ref);
                 }
-                if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
-                    add(operation, "400", "参数格式不正确", ref);
+                if (operation.getParameters() != null && !operation.getParameters().isEmpty()
+                        || operation.getRequestBody() != null) {
+                    add(operation, "400", "参数或请求体格式不正确（JSON 语法、未知字段、类型）", ref);
+                }
+                if (operation.getRequestBody() != null) {
+                    add(operation, "409", "版本已变（currentVersion 为当前版本），或当前状态不允许该操作", ref);
+                    add(operation, "413", "请求体超过 1 MB", ref);
+                    add(operation, "422", "内容未通过校验，violations 列出全部问题；未做任何修改", ref);
                 }
             }));
         };
@@ -93,10 +107,8 @@ class ApiConfiguration {
             responses = new ApiResponses();
             operation.setResponses(responses);
         }
-        if (!responses.containsKey(status)) {
-            responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
-                    .addMediaType(ApiProblems.PROBLEM_JSON.toString(), new MediaType().schema(ref))));
-        }
+        responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
+                .addMediaType(ApiProblems.PROBLEM_JSON.toString(), new MediaType().schema(ref))));
     }
 
 }

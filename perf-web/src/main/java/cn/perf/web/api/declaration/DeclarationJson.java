@@ -118,11 +118,13 @@ public final class DeclarationJson {
         }
     }
 
+
+    @Schema(name = "UnitRef")
     public record UnitRef(@Schema(example = "12") long id, @Schema(example = "001276") String code,
                           @Schema(example = "苏州市住房和城乡建设局") String name) {
     }
 
-    @Schema(description = "填报的全部内容（两种版式；另一版式的字段为空）")
+    @Schema(name = "DeclarationContent", description = "填报的全部内容（两种版式；另一版式的字段为空）")
     public record Content(@Schema(example = "苏州市住建局“互联网+监管”") String projectName,
                           @Schema(description = "项目类型（苏州）", example = "信息化工程及维护类") String projectType,
                           @Schema(description = "项目属性：苏州 市立项目…；全国 新增项目 / 延续项目") String projectAttribute,
@@ -171,7 +173,7 @@ public final class DeclarationJson {
         return stored == null ? null : Paragraphs.asLines(stored);
     }
 
-    @Schema(description = "文字部分（段落以换行分隔）")
+    @Schema(name = "DeclarationTexts", description = "文字部分（段落以换行分隔）")
     public record Texts(@Schema(description = "项目概况") String overview,
                         @Schema(description = "项目设立依据 / 立项依据") String establishmentBasis,
                         @Schema(description = "项目设立的必要性（苏州）") String necessity,
@@ -185,17 +187,17 @@ public final class DeclarationJson {
                         @Schema(description = "预算部门审核意见（全国）") String departmentOpinion) {
     }
 
-    @Schema(description = "上年度市级财政资金使用情况（苏州，万元）")
+    @Schema(name = "PriorYearFunds", description = "上年度市级财政资金使用情况（苏州，万元）")
     public record PriorYear(@Schema(example = "30.00") String budgeted, @Schema(example = "30.00") String allocated,
                             @Schema(example = "28.50") String spent) {
     }
 
-    @Schema(description = "项目资金申请（全国，万元）")
+    @Schema(name = "FundsRequest", description = "项目资金申请（全国，万元）")
     public record Request(String total, String fiscalAppropriation, String serviceRevenue, String businessRevenue,
                           String otherRevenue) {
     }
 
-    @Schema(description = "项目资金构成的一行（苏州）")
+    @Schema(name = "SubProject", description = "项目资金构成的一行（苏州）")
     public record SubProjectRow(@Schema(description = "已保存行的 id；新行为空") Long id,
                                 @Schema(description = "指标行用来引用本行的键，如 id-12、new-1", example = "id-12")
                                 String key,
@@ -203,12 +205,12 @@ public final class DeclarationJson {
                                 @Schema(description = "预算金额（万元）", example = "21.86") String amount) {
     }
 
-    @Schema(description = "项目资金来源的一行（苏州）")
+    @Schema(name = "FundingSource", description = "项目资金来源的一行（苏州）")
     public record FundingRow(FundingSourceKind kind, @Schema(example = "41.86") String totalInvestment,
                              String priorYear, @Schema(example = "41.86") String currentYear) {
     }
 
-    @Schema(description = "一条绩效指标")
+    @Schema(name = "DeclarationIndicator", description = "一条绩效指标")
     public record IndicatorRow(Long id, IndicatorTerm term, @Schema(example = "产出目标") String category,
                                @Schema(description = "二级指标（全国）") String subCategory,
                                @Schema(description = "对应子项目（苏州），为 subProjects 的 key") List<String> subProjectKeys,
@@ -219,15 +221,15 @@ public final class DeclarationJson {
                                @Schema(example = "3.00") String weight, Long libraryEntryId) {
     }
 
-    @Schema(description = "实施进度的一行（全国）")
+    @Schema(name = "Milestone", description = "实施进度的一行（全国）")
     public record MilestoneRow(Long id, String content, LocalDate startOn, LocalDate endOn) {
     }
 
-    @Schema(description = "填报单位负责人、填报人、填报日期")
+    @Schema(name = "DeclarationSignOff", description = "填报单位负责人、填报人、填报日期")
     public record Signature(String unitLeader, String preparer, LocalDate filedOn) {
     }
 
-    @Schema(description = "由填报内容算出的值（只读）")
+    @Schema(name = "DeclarationComputed", description = "由填报内容算出的值（只读）")
     public record Computed(@Schema(description = "项目资金构成合计（万元）", example = "41.86") String subProjectTotal,
                            @Schema(description = "项目资金来源合计行") FundingTotals fundingTotals,
                            @Schema(description = "本年度计划数合计 = 项目资金构成合计") boolean planMatchesComposition,
@@ -248,6 +250,8 @@ public final class DeclarationJson {
         }
     }
 
+
+    @Schema(name = "FundingTotals")
     public record FundingTotals(String totalInvestment, String priorYear, String currentYear) {
     }
 
@@ -264,6 +268,8 @@ public final class DeclarationJson {
         }
     }
 
+
+    @Schema(name = "DeclarationFinding")
     public record FindingJson(@Schema(description = "规则名", example = "FUNDING_PLAN_MATCHES_COMPOSITION")
                               String rule,
                               @Schema(description = "是否阻止提交") boolean blocking,
@@ -282,6 +288,8 @@ public final class DeclarationJson {
         }
     }
 
+
+    @Schema(name = "DeclarationHistoryStep")
     public record HistoryStep(Instant at, String username, String actorName, String actorUnit, ReviewAction action,
                               @Schema(example = "提交") String actionLabel, FinanceGrade grade, String gradeLabel,
                               String comment, DeclarationStatus from, DeclarationStatus to) {

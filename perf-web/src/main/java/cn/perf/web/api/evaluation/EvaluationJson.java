@@ -120,7 +120,7 @@ public final class EvaluationJson {
         }
     }
 
-    @Schema(description = "资金部分（万元）：苏州 市级预算执行情况、市级财政资金使用情况、项目资金构成；全国 项目资金表")
+    @Schema(name = "EvaluationFunds", description = "资金部分（万元）：苏州 市级预算执行情况、市级财政资金使用情况、项目资金构成；全国 项目资金表")
     public record Funds(CityBudget cityBudgetExecution, CityFundsUse cityFundsUse, List<SubProject> subProjects,
                         String subProjectTotal, List<NationalFund> nationalFunds,
                         @Schema(description = "资金恒等式不成立之处") List<FundsFinding> fundsFindings) {
@@ -142,29 +142,39 @@ public final class EvaluationJson {
         }
     }
 
+
+    @Schema(name = "CityBudgetExecution")
     public record CityBudget(@Schema(description = "年初预算数") String initialBudget,
                              @Schema(description = "当年使用上年结余结转及当年调整预算数") String adjustment,
                              @Schema(description = "财政拨款数") String appropriated,
                              @Schema(description = "指标结余数") String indicatorBalance) {
     }
 
+
+    @Schema(name = "CityFundsUse")
     public record CityFundsUse(String appropriated, @Schema(description = "实际支付数") String actualPaid,
                                @Schema(description = "资金结余结转数") String balance,
                                @Schema(description = "结转数") String carryover,
                                @Schema(description = "财政收回数") String recovered) {
     }
 
+
+    @Schema(name = "EvaluationSubProject")
     public record SubProject(String name, @Schema(description = "实际金额（万元）") String actualAmount) {
     }
 
+
+    @Schema(name = "NationalFund")
     public record NationalFund(NationalFundKind kind, String label, String initialBudget, String annualBudget,
                                String executed, @Schema(description = "执行率 %") String executionRatePercent) {
     }
 
+
+    @Schema(name = "FundsFinding")
     public record FundsFinding(String block, String identity, String message) {
     }
 
-    @Schema(description = "评分：所用规则、总分、等级，全国版式另有预算执行率得分")
+    @Schema(name = "EvaluationScoring", description = "评分：所用规则、总分、等级，全国版式另有预算执行率得分")
     public record Scoring(@Schema(example = "SUZHOU_2017") String regimeId, String regimeName, String regimeReason,
                           @Schema(description = "计算总分", example = "91.53") String total,
                           @Schema(example = "100.00") String maxPoints,
@@ -175,11 +185,13 @@ public final class EvaluationJson {
                           String budgetExecutionRecordedScore, String budgetExecutionTrace) {
     }
 
+
+    @Schema(name = "EvaluationCategory")
     public record Category(@Schema(example = "产出目标") String name, @Schema(example = "24.00") String points,
                            String weightSum, String score, int rows) {
     }
 
-    @Schema(description = "指标表的一行：目标值、权重、实际完成值、填报得分与计算得分、计算过程")
+    @Schema(name = "EvaluationRow", description = "指标表的一行：目标值、权重、实际完成值、填报得分与计算得分、计算过程")
     public record Row(int position, String category, String subCategory, String name, String explanation,
                       @Schema(example = "≥35个") String target, @Schema(example = "2.18") String weight,
                       @Schema(description = "实际完成值（原文）", example = "38个") String actual,
@@ -206,7 +218,7 @@ public final class EvaluationJson {
         }
     }
 
-    @Schema(description = "评分发现的问题")
+    @Schema(name = "EvaluationFinding", description = "评分发现的问题")
     public record Finding(@Schema(example = "WARNING") String severity,
                           @Schema(example = "RECORDED_SCORE_MISMATCH") String code, String message,
                           @Schema(description = "所指行号；空为整张表") Integer rowPosition, String location) {
@@ -216,21 +228,31 @@ public final class EvaluationJson {
         }
     }
 
+
+    @Schema(name = "EvaluationTexts")
     public record Texts(String overview, String overallGoal, String annualGoal, String implementation,
                         String managementResults, String problems, String suggestions, String goalAchievement) {
     }
 
+
+    @Schema(name = "EvaluationSignOff")
     public record Signature(String filer, String unitLeader, LocalDate filingDate) {
     }
 
+
+    @Schema(name = "EvaluationReview")
     public record Review(Instant submittedAt, String reviewer, Instant confirmedAt, String returnComment,
                          List<Adjustment> adjustments) {
     }
 
+
+    @Schema(name = "EvaluationAdjustment")
     public record Adjustment(int position, String indicatorName, String previousScore, String adjustedScore,
                              String reason, String reviewer, Instant adjustedAt) {
     }
 
+
+    @Schema(name = "EvaluationHistoryStep")
     public record HistoryStep(Instant at, String actor, @Schema(example = "evaluation.submitted") String action,
                               String note) {
     }
