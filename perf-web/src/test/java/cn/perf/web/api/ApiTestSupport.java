@@ -33,6 +33,7 @@ abstract class ApiTestSupport {
     static final String JINING_FILER = "filer-jining";
     static final String SEED_000 = "苏州市城管执法考核系统";
     static final String SEED_001 = "苏州市住建局“互联网+监管”";
+    static final String SEED_003 = "济宁高新区数字化城市管理数据采集及坐席队伍市场化运作项目";
 
     @Autowired
     MockMvc mvc;
