@@ -230,7 +230,7 @@ public class DeclarationFiling {
         Project project = projects.findByUnitIdAndName(cmd.unitId(), name).orElse(null);
         if (project != null && declarations.existsByProjectIdAndYear(project.id(), year)) {
             throw new InvalidCommandException(List.of(Violation.of("projectName", "duplicateDeclaration",
-                    "项目“" + name + "”的 " + year + " 年度申报表已存在", name, cmd.year())));
+                    "项目“" + name + "”的 " + year + " 年度申报表已存在", name, String.valueOf(cmd.year()))));
         }
         if (project == null) {
             project = projects.save(Project.open(cmd.unitId(), name, c.projectType(), c.projectAttribute(), year));
@@ -291,7 +291,7 @@ public class DeclarationFiling {
         if (declarations.existsByProjectIdAndYear(old.projectId(), next)) {
             throw new InvalidCommandException(List.of(Violation.of("", "duplicateDeclaration",
                     "项目“" + old.projectName() + "”的 " + next + " 年度申报表已存在", old.projectName(),
-                    next.value())));
+                    String.valueOf(next.value()))));
         }
         DeclarationContent c = old.content();
         DeclarationContent copy;

@@ -128,7 +128,12 @@ public class SelfEvaluationService {
         boolean suzhou = d.layout() == FormLayout.SUZHOU;
         List<Indicator> carried = d.indicators(IndicatorTerm.ANNUAL).stream()
                 .filter(i -> !(suzhou && i.category().equals(INPUT_CATEGORY))).toList();
-        List<CategoryLine> framed = framework.topLevel().stream()
+        boolean pointless = !suzhou && framework.topLevel().stream()
+                .anyMatch(c -> !c.fundsBased() && c.points() == null);
+        List<CategoryLine> framed = pointless
+                ? tenPoints(framework.topLevel().stream().filter(c -> !c.fundsBased()).map(c -> c.name()).toList(),
+                        carried.stream().map(Indicator::category).toList())
+                : framework.topLevel().stream()
                 .filter(c -> !c.fundsBased() && c.points() != null)
                 .map(c -> new CategoryLine(c.name(), c.points())).toList();
         List<CategoryLine> categories = suzhou ? framed
@@ -165,6 +170,43 @@ public class SelfEvaluationService {
         return new DeclarationCarryOver(d.id(), suzhou ? EvaluationLayout.SUZHOU_2017 : EvaluationLayout.NATIONAL_2020,
                 d.unitId(), departmentId, d.projectName(), d.year(), d.texts().overview(), d.texts().overallGoal(),
                 d.texts().annualGoal(), categories, rows, subProjects);
+    }
+
+    /**
+     * <b>Choice</b> (财预〔2021〕101号 frameworks, whose first levels carry no points): the self-evaluation is scored with
+     * 财预〔2020〕10号's points, the only national points rule — 产出 50, 效益 30, 满意度 10 (and 预算执行率 10, funds
+     * based, outside these lines). 101号 makes 成本指标 a first level; under 10号 it was a 二级 of 产出, so 产出 and 成本
+     * share the 50 points, in proportion to their rows (every row of the two gets the same weight, as under 10号):
+     * 成本 gets 50 × its rows / their rows, rounded to 2 decimals, 产出 the rest (all 50 when 成本 has no rows, and then
+     * no 成本 line).
+     * Categories are recognised by their names' start (产出, 成本, 效益, 满意度); any other first level keeps no points
+     * (and its rows are refused as before). The lines keep the framework's names and order.
+     */
+    static List<CategoryLine> tenPoints(List<String> topLevel, List<String> rowCategories) {
+        String output = topLevel.stream().filter(n -> n.startsWith("产出")).findFirst().orElse(null);
+        String cost = topLevel.stream().filter(n -> n.startsWith("成本")).findFirst().orElse(null);
+        long outputRows = output == null ? 0 : rowCategories.stream().filter(output::equals).count();
+        long costRows = cost == null ? 0 : rowCategories.stream().filter(cost::equals).count();
+        BigDecimal pool = new BigDecimal("50.00");
+        BigDecimal costPoints = costRows == 0 ? BigDecimal.ZERO.setScale(2)
+                : outputRows == 0 ? pool
+                : pool.multiply(BigDecimal.valueOf(costRows))
+                .divide(BigDecimal.valueOf(outputRows + costRows), 2, java.math.RoundingMode.HALF_UP);
+        List<CategoryLine> out = new ArrayList<>();
+        for (String name : topLevel) {
+            if (name.equals(output)) {
+                out.add(new CategoryLine(name, pool.subtract(costPoints)));
+            } else if (name.equals(cost)) {
+                if (costRows > 0) {
+                    out.add(new CategoryLine(name, costPoints));
+                }
+            } else if (name.startsWith("效益")) {
+                out.add(new CategoryLine(name, new BigDecimal("30.00")));
+            } else if (name.startsWith(SATISFACTION)) {
+                out.add(new CategoryLine(name, new BigDecimal("10.00")));
+            }
+        }
+        return out;
     }
 
     /**

@@ -68,7 +68,7 @@ public class DeadlineSetting {
         requireMaySet(viewer);
         List<Violation> violations = new ArrayList<>();
         if (year < 2000 || year > 2100) {
-            violations.add(Violation.of("year", "range", "年度应在 2000 至 2100 之间", 2000, 2100));
+            violations.add(Violation.of("year", "range", "年度应在 2000 至 2100 之间", "2000", "2100"));
             throw new InvalidCommandException(violations);
         }
         LocalDate first = LocalDate.of(year - 1, 1, 1);

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>the list summary of 10,000 forms ({@link SummaryWorkbook}, SXSSF): time per export (after warm-up), size, and
  *   the peak heap occupancy of the run (the heap pools' peak usage after a reset, garbage included: an upper bound);
  *   it completes inside the 64 MB heap at all, which an in-memory workbook of that size does not;</li>
- *   <li>seed 000's form as Excel ({@link XlsxRenderer}) and as PDF ({@link PdfRenderer}), p50 after warm-up;</li>
+ *   <li>seed 000's form as Excel ({@link XlsxRenderer}) and as PDF ({@link PdfRenderer}), and that Excel file
+ *   imported again ({@link XlsxImport}, its zip checked first), p50 after warm-up;</li>
  *   <li>the way users make a PDF of a form today: {@code soffice --headless --convert-to pdf} on that Excel file, as
  *   a ratio to our PDF render (goal ≥ 50×), when LibreOffice is installed (Debian: {@code libreoffice-calc-nogui}).</li>
  * </ol>
@@ -52,6 +53,10 @@ public final class XlsxBenchmark {
         System.out.printf("%nseed 000 as Excel: p50 %.1f ms, p95 %.1f ms, %.1f KB%n", pct(xlsxTimes, 50),
                 pct(xlsxTimes, 95), workbook.length / 1024.0);
         System.out.printf("seed 000 as PDF:   p50 %.1f ms, p95 %.1f ms%n", pct(pdfTimes, 50), pct(pdfTimes, 95));
+        XlsxImport reader = new XlsxImport();
+        long[] importTimes = times(30, 100, () -> reader.read(workbook, "seed000.xlsx"));
+        System.out.printf("seed 000's Excel file imported (checked by XlsxGuard, read by its labels): p50 %.1f ms,"
+                + " p95 %.1f ms%n", pct(importTimes, 50), pct(importTimes, 95));
         libreOffice(workbook, pct(pdfTimes, 50));
     }
 

@@ -12,10 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -41,7 +43,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  *   <li>a review step this person may not take — 403; a verb the form's state does not allow — 409;</li>
  *   <li>unreadable JSON — 400 {@code malformed-json}; an unknown field — 400 {@code unknown-field}; a value of the
  *       wrong type — 400 {@code invalid-field}; a body over the limit — 413 (see {@code ApiBodyLimit});</li>
- *   <li>a bad query parameter — 400 {@code invalid-parameter}; anything else — 500, nothing said.</li>
+ *   <li>a bad query parameter — 400 {@code invalid-parameter}; a database that cannot serve — left to the
+ *       application's 503 ({@code DatabaseUnavailable}); anything else — 500, nothing said.</li>
  * </ul>
  */
 @RestControllerAdvice(annotations = ApiController.class)
@@ -152,7 +155,12 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiProblem> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ApiProblem> unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof DataAccessException || e instanceof TransactionException) {
+            // the database could not serve: the application's DatabaseUnavailable filter answers 503 with
+            // Retry-After (or, for any other database failure, the container's 500)
+            throw e;
+        }
         if (e instanceof ErrorResponse http) {
             // Spring MVC's own refusals once a handler was chosen (406, …): their status, as a problem
             return ApiRoutingProblems.problem(http, request, problems);

@@ -1,7 +1,6 @@
 package cn.perf.web.export;
 
 import cn.perf.reports.pdf.PdfRenderer;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -43,7 +42,7 @@ final class FormZip {
             for (long id : ids) {
                 FormExports.Named named = form.apply(id);
                 zip.putNextEntry(entry(unique(used, PdfExportController.safeFileName(named.fileName()), ".pdf"), gbk));
-                pdf.render(named.view(), new KeepOpen(zip));
+                pdf.render(named.view(), zip); // the renderer leaves the stream open for the next entry
                 zip.closeEntry();
             }
         }
@@ -74,22 +73,5 @@ final class FormZip {
                 .putInt((int) crc.getValue()).put(utf8);
         e.setExtra(extra.array());
         return e;
-    }
-
-    /** The renderer closes its stream when a document ends; the zip must stay open for the next entry. */
-    private static final class KeepOpen extends FilterOutputStream {
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

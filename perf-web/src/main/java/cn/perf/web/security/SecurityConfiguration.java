@@ -47,6 +47,8 @@ class SecurityConfiguration {
                         .requestMatchers("/declarations/**", "/evaluations/**", "/todo", "/todo/**")
                         .access(roles.anyOf(Role.FILER, Role.UNIT_LEADER, Role.DEPARTMENT_REVIEWER,
                                 Role.FINANCE_REVIEWER))
+                        // 导入导出: those who file forms (the import files a form of their own unit)
+                        .requestMatchers("/imports", "/imports/**").access(roles.anyOf(Role.FILER, Role.UNIT_LEADER))
                         .requestMatchers("/admin/users/**", "/admin/units/**").access(roles.anyOf(Role.SYSTEM_ADMIN))
                         .requestMatchers("/admin/audit/**").access(roles.anyOf(Role.AUDIT_ADMIN))
                         .requestMatchers("/admin/security/**").access(roles.anyOf(Role.SECURITY_ADMIN))

@@ -61,19 +61,26 @@ class EvaluationStartTest extends EvaluationPageSupport {
     }
 
     @Test
-    void aNationalDeclarationUnderThe2021FrameworkIsRefusedWithAChineseMessageNotAnError() throws Exception {
-        // NATIONAL_2021 (财预〔2021〕101号) is the framework a national declaration of 2022 or later gets by default;
-        // it sets no points for its categories, so no self-evaluation can be carried over from it yet
+    void aNationalDeclarationUnderThe2021FrameworkStartsWithTheTenPointsCostSharingOutputsFifty() throws Exception {
+        // NATIONAL_2021 (财预〔2021〕101号) is the framework a national declaration of 2022 or later gets by default; it
+        // sets no points, so the self-evaluation takes 财预〔2020〕10号's: 产出 and 成本 share 50 by their rows
         long declaration = fixtures().nationalDraft(CHENGGUAN, unique("101号申报"), "NATIONAL_2021",
                 Row.national("产出指标", "数量指标", "采集案件数", "≥50000件"),
-                Row.national("效益指标", "社会效益指标", "城市管理水平", "显著提升"));
+                Row.national("产出指标", "时效指标", "按时办结率", "≥95%"),
+                Row.national("成本指标", "经济成本指标", "单件采集成本", "≤20元"),
+                Row.national("效益指标", "社会效益指标", "城市管理水平", "显著提升"),
+                Row.national("满意度指标", "服务对象满意度指标", "市民满意度", "≥90%"));
         fixtures().approve(declaration);
 
-        MvcResult r = post(FILER, "/declarations/" + declaration + "/evaluation", params());
+        long evaluation = start(FILER, declaration);
 
-        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/declarations/" + declaration);
-        assertThat(follow(FILER, r).select(".alert-danger").text()).contains("NATIONAL_2021");
-        assertThat(evaluationOf(declaration)).isEmpty();
+        java.util.List<String> categories = stored(evaluation, e -> e.categories().stream()
+                .map(c -> c.name() + " " + c.points().setScale(2).toPlainString()).toList());
+        assertThat(categories).containsExactly("产出指标 33.33", "成本指标 16.67", "效益指标 30.00", "满意度指标 10.00");
+        java.math.BigDecimal weights = stored(evaluation, e -> e.indicators().stream().map(i -> i.weight())
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        assertThat(weights).isEqualByComparingTo("90");
+        assertThat(doc(FILER, "/evaluations/" + evaluation + "/edit").text()).contains("单件采集成本", "成本指标");
     }
 
     @Test

@@ -125,13 +125,15 @@ class ListExportTest {
 
     @Test
     void theZipHoldsOnePdfPerFormOfTheSearch() throws Exception {
-        List<DeclarationListRow> expected = declarationRows("filer-001276", null);
+        // narrowed to the demo's seed 001 (other test classes add forms of the same unit to the shared database)
+        List<DeclarationListRow> expected = declarationRows("filer-001276", 2021).stream()
+                .filter(r -> r.projectName().contains("互联网")).toList();
         assertThat(expected).hasSizeBetween(1, 2);
 
-        MockHttpServletResponse r = get("filer-001276", "/declarations/pdfs.zip");
+        MockHttpServletResponse r = get("filer-001276", "/declarations/pdfs.zip?year=2021&name=互联网");
         assertThat(r.getStatus()).isEqualTo(200);
         assertThat(r.getContentType()).isEqualTo("application/zip");
-        assertThat(fileName(r)).isEqualTo("绩效目标申报表.zip");
+        assertThat(fileName(r)).isEqualTo("2021年度绩效目标申报表.zip");
         Map<String, String> pdfs = pdfTexts(r.getContentAsByteArray());
         assertThat(pdfs).hasSize(expected.size());
         for (DeclarationListRow row : expected) {

@@ -14,6 +14,8 @@ import cn.perf.domain.declaration.Declarations;
 import cn.perf.domain.declaration.SuzhouHeader;
 import cn.perf.domain.demo.DemoOrganization;
 import cn.perf.domain.evaluation.SelfEvaluationService;
+import cn.perf.domain.imports.ImportFiling;
+import cn.perf.domain.imports.ImportKind;
 import cn.perf.domain.organization.BudgetUnits;
 import cn.perf.domain.scope.ScopeResolver;
 import cn.perf.domain.shared.FiscalYear;
@@ -132,6 +134,12 @@ class AuthorizationMatrixTest {
             // the signed PDF: the targets are drafts, so none has one — a 404 page for who sees them, the 404 of scope
             // for who does not (SignedOnApprovalTest checks the scope of an approved one)
             "GET    /declarations/{id}/signed.pdf        | LOGIN | 404        404        404        404       403    403    403",
+            // 导入导出 (those who file; an upload is its owner's only: another user's, even of the same unit, is 404;
+            // targets: an upload of filer-001239, of filer-001276 and of filer-jining)
+            "GET    /imports                             | LOGIN | OK         OK         403        403       403    403    403",
+            "POST   /imports                             | LOGIN | OK         OK         403        403       403    403    403",
+            "GET    /imports/{id}                        | LOGIN | OK/404/404 404        403        403       403    403    403",
+            "POST   /imports/{id}/confirm                | LOGIN | OK/404/404 404        403        403       403    403    403",
             // own password and own API tokens (everyone signed in; a token id of someone else's is 404 for all);
             // unlocking accounts (安全管理员 only)
             "GET    /account/password                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
@@ -226,6 +234,8 @@ class AuthorizationMatrixTest {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
+    ImportFiling imports;
+    @Autowired
     ApiTokenService apiTokens;
 
     /** Each caller's personal API token, for the API's endpoints. */
@@ -265,6 +275,16 @@ class AuthorizationMatrixTest {
             evaluationIds.put(t, selfEvaluations.startFromDeclaration(approved).id());
         }
         ids.put("evaluations", evaluationIds);
+        // /imports/{id}: an upload waiting for confirmation, of a filer of each target's unit (not a workbook: its
+        // preview shows the refusal, its confirmation stores nothing)
+        Map<Target, String> uploaders = Map.of(Target.OWN, "filer-001239", Target.OTHER, "filer-001276",
+                Target.REGION, "filer-jining");
+        Map<Target, Long> importIds = new LinkedHashMap<>();
+        for (Target t : Target.values()) {
+            importIds.put(t, imports.stage(scopes.viewer(uploaders.get(t)), ImportKind.NEW_DECLARATION,
+                    unitIds.get(t), "matrix.xlsx", "not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        ids.put("imports", importIds);
         // /todo/messages/{id}/read: ids of nobody's message (another user's or a forged id changes nothing)
         ids.put("todo", declarationIds);
         ids.put("users", accountIds);

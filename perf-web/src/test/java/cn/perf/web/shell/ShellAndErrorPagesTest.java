@@ -165,7 +165,7 @@ class ShellAndErrorPagesTest {
                 new Case(409, "数据已被修改", "数据已被他人修改"),
                 new Case(405, "请求无法处理", "请求无法处理，请返回上一页"),
                 new Case(500, "系统错误", "系统处理请求时出错"),
-                new Case(503, "系统错误", "系统处理请求时出错"))) {
+                new Case(503, "系统繁忙，请稍后重试", "您的数据没有丢失"))) {
             errorPage(c.status(), "/somewhere")
                     .andExpect(status().is(c.status()))
                     .andExpect(content().string(allOf(containsString("<title>" + c.title() + " · 预算绩效管理</title>"),
