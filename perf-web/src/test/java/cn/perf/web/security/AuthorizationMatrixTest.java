@@ -8,6 +8,7 @@ import cn.perf.domain.account.AccountAdministration;
 import cn.perf.domain.account.AccountCommands.OpenAccount;
 import cn.perf.domain.account.AccountProfile;
 import cn.perf.domain.account.Role;
+import cn.perf.domain.apitoken.ApiTokenService;
 import cn.perf.domain.declaration.DeclarationService;
 import cn.perf.domain.declaration.Declarations;
 import cn.perf.domain.declaration.SuzhouHeader;
@@ -33,7 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,10 +53,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * endpoint with an id: a target in the caller's own unit, in another unit of the region, in another region. The
  * expected outcome of each comes from {@link #MATRIX}; an endpoint the application maps but the table does not
  * list fails the test, so every new endpoint must be added here (one line each). No response may carry data of
- * a unit the caller must not see.
+ * a unit the caller must not see. The API's endpoints ({@code /api/**}, {@code /v3/api-docs}) are called as a
+ * program calls them: with the caller's own personal API token.
  *
  * <p>Outcomes: {@code OK} the handler ran for the caller (200, 409, or a redirect that is not to the login page),
- * {@code 403}, {@code 404}, {@code LOGIN} a redirect to the login page, {@code ANY} not checked (only for
+ * {@code 401} (the API without a token), {@code 403}, {@code 404}, {@code LOGIN} a redirect to the login page, {@code ANY} not checked (only for
  * {@code /error}, whose status is whatever failed). A column with three outcomes {@code own/other/region} is for an
  * id endpoint's three targets; a single outcome applies to all three.
  */
@@ -136,9 +140,34 @@ class AuthorizationMatrixTest {
             "POST   /imports                             | LOGIN | OK         OK         403        403       403    403    403",
             "GET    /imports/{id}                        | LOGIN | OK/404/404 404        403        403       403    403    403",
             "POST   /imports/{id}/confirm                | LOGIN | OK/404/404 404        403        403       403    403    403",
-            // own password (everyone signed in); unlocking accounts (安全管理员 only)
+            // own password and own API tokens (everyone signed in; a token id of someone else's is 404 for all);
+            // unlocking accounts (安全管理员 only)
             "GET    /account/password                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
             "POST   /account/password                    | LOGIN | OK         OK         OK         OK        OK     OK     OK",
+            "GET    /account/tokens                      | LOGIN | OK         OK         OK         OK        OK     OK     OK",
+            "POST   /account/tokens                      | LOGIN | OK         OK         OK         OK        OK     OK     OK",
+            "POST   /account/tokens/{id}/revoke          | LOGIN | 404        404        404        404       404    404    404",
+            // the JSON API (issue 11), called with each caller's own API token (anonymous: no token). The same URL
+            // rules and scope as the pages; refusals are problem details (401 instead of the login page). Writes send
+            // a stale version: the handler runs and changes nothing (409).
+            "GET    /api/v1/units                        | 401   | OK         OK         OK         OK        403    403    403",
+            "GET    /api/v1/declarations                 | 401   | OK         OK         OK         OK        403    403    403",
+            "GET    /api/v1/declarations/{id}            | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "PUT    /api/v1/declarations/{id}            | 401   | OK/404/404 OK/404/404 404        404       403    403    403",
+            "POST   /api/v1/declarations/{id}/submit     | 401   | OK/404/404 OK/404/404 404        404       403    403    403",
+            "GET    /api/v1/declarations/{id}/findings   | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "GET    /api/v1/declarations/{id}/history    | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "GET    /api/v1/declarations/{id}/pdf        | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "GET    /api/v1/declarations/{id}/xlsx       | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "GET    /api/v1/evaluations                  | 401   | OK         OK         OK         OK        403    403    403",
+            "GET    /api/v1/evaluations/{id}             | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "GET    /api/v1/evaluations/{id}/pdf         | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "GET    /api/v1/evaluations/{id}/xlsx        | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            // its OpenAPI document (any signed-in caller, token or session) and the Swagger UI (a page)
+            "GET    /v3/api-docs                         | 401   | OK         OK         OK         OK        OK     OK     OK",
+            "GET    /v3/api-docs/swagger-config          | 401   | OK         OK         OK         OK        OK     OK     OK",
+            "GET    /v3/api-docs.yaml                    | 401   | OK         OK         OK         OK        OK     OK     OK",
+            "GET    /swagger-ui.html                     | LOGIN | OK         OK         OK         OK        OK     OK     OK",
             "GET    /admin/security/locks                | LOGIN | 403        403        403        403       403    OK     403",
             "POST   /admin/security/locks/unlock         | LOGIN | 403        403        403        403       403    OK     403",
             // 审计 (审计管理员 only)
@@ -176,6 +205,11 @@ class AuthorizationMatrixTest {
             "POST /admin/deadlines", new String[] {"year", "2030"},
             "POST /admin/security/locks/unlock", new String[] {"username", "nobody-locked"});
 
+    /** JSON bodies of the API's writes (a stale version everywhere: the handler runs, nothing is changed). */
+    static final Map<String, String> JSON_BODIES = Map.of(
+            "PUT /api/v1/declarations/{id}", "{\"version\": -1, \"content\": {}}",
+            "POST /api/v1/declarations/{id}/submit", "{\"version\": -1}");
+
     enum Target { OWN, OTHER, REGION }
 
     @Autowired
@@ -201,6 +235,11 @@ class AuthorizationMatrixTest {
     PlatformTransactionManager transactions;
     @Autowired
     ImportFiling imports;
+    @Autowired
+    ApiTokenService apiTokens;
+
+    /** Each caller's personal API token, for the API's endpoints. */
+    final Map<String, String> tokens = new LinkedHashMap<>();
 
     /** Per kind of path variable owner ("declarations", "users", "units"): the id of each target. */
     final Map<String, Map<Target, Long>> ids = new LinkedHashMap<>();
@@ -249,6 +288,16 @@ class AuthorizationMatrixTest {
         // /todo/messages/{id}/read: ids of nobody's message (another user's or a forged id changes nothing)
         ids.put("todo", declarationIds);
         ids.put("users", accountIds);
+        // /account/tokens/{id}/revoke: a token of each target's matrix account, which no caller owns
+        Map<Target, Long> tokenIds = new LinkedHashMap<>();
+        for (Target t : Target.values()) {
+            tokenIds.put(t, apiTokens.create(new ApiTokenService.CreateToken("matrix-" + t.name().toLowerCase() + "-"
+                    + run, "矩阵令牌", 1)).token().id());
+        }
+        ids.put("tokens", tokenIds);
+        for (String who : USERS) {
+            tokens.computeIfAbsent(who, u -> apiTokens.create(new ApiTokenService.CreateToken(u, "矩阵", 1)).text());
+        }
     }
 
     @Test
@@ -278,7 +327,8 @@ class AuthorizationMatrixTest {
     private void check(String endpoint, Row row, boolean reserved, List<String> failures) throws Exception {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
         String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
-        String owner = pattern.contains("{id}") ? pattern.split("/")[pattern.startsWith("/admin/") ? 2 : 1] : null;
+        String owner = pattern.contains("{id}") ? pattern.split("/")[pattern.startsWith("/admin/")
+                || pattern.startsWith("/account/") ? 2 : pattern.startsWith("/api/v1/") ? 3 : 1] : null;
         for (int caller = -1; caller < USERS.size(); caller++) {
             String who = caller < 0 ? null : USERS.get(caller);
             String[] expected = caller < 0 ? row.anonymous() : row.roles().get(caller);
@@ -323,6 +373,17 @@ class AuthorizationMatrixTest {
     private MockHttpServletResponse perform(String method, String url, String who) throws Exception {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(
                 HttpMethod.valueOf("*".equals(method) ? "GET" : method), url);
+        if (url.startsWith("/api/") || url.startsWith("/v3/")) {
+            // a program: its own API token, no session, no CSRF token; writes send JSON
+            if (who != null) {
+                request.header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.get(who));
+            }
+            String body = JSON_BODIES.get(method + " " + pattern(url));
+            if (body != null) {
+                request.contentType(MediaType.APPLICATION_JSON).content(body);
+            }
+            return mvc.perform(request).andReturn().getResponse();
+        }
         if ("POST".equals(method)) {
             // a stale version everywhere: the handler runs, nothing is changed
             request.with(csrf()).param("version", "-1");
@@ -347,7 +408,7 @@ class AuthorizationMatrixTest {
         if (status == 302 && location != null && location.matches("(https?://[^/]+)?/login.*")) {
             return "LOGIN";
         }
-        if (status == 403 || status == 404) {
+        if (status == 401 || status == 403 || status == 404) {
             return String.valueOf(status);
         }
         if (status == 200 || status == 409 || (status >= 300 && status < 400)) {
