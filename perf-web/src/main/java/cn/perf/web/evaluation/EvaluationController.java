@@ -7,6 +7,7 @@ import cn.perf.domain.evaluation.EvaluationLayout;
 import cn.perf.domain.evaluation.EvaluationPage;
 import cn.perf.domain.evaluation.EvaluationSearch;
 import cn.perf.domain.evaluation.EvaluationStatus;
+import cn.perf.domain.evaluation.ScoreBoard;
 import cn.perf.domain.evaluation.SelfEvaluationReview;
 import cn.perf.domain.evaluation.WorkflowException;
 import cn.perf.domain.scope.Scope;
@@ -169,8 +170,12 @@ class EvaluationController {
     @PostMapping("/evaluations/{id}/preview")
     String preview(Scope scope, @PathVariable long id, @ModelAttribute(FORM) EvaluationForm form,
                    BindingResult result, @RequestParam long version, @RequestParam EvaluationLayout layout,
-                   Model model) {
-        model.addAttribute("board", filing.preview(scope, form.toCommand(id, version, layout, result)));
+                   @RequestParam(name = LiveParts.FIELD, required = false) String shown, Model model) {
+        ScoreBoard board = filing.preview(scope, form.toCommand(id, version, layout, result));
+        LiveParts.Answer live = LiveParts.answer(board, shown);
+        model.addAttribute("board", board);
+        model.addAttribute("live", live);
+        model.addAttribute("liveShown", live.shown());
         model.addAttribute("oob", true);
         return "evaluation/form :: live";
     }
@@ -244,11 +249,12 @@ class EvaluationController {
 
     // ------------------------------------------------------------------ rendering, errors
 
-    private String renderForm(Model model, EvaluationPage page, cn.perf.domain.evaluation.ScoreBoard board,
+    private String renderForm(Model model, EvaluationPage page, ScoreBoard board,
                               long version) {
         model.addAttribute("page", page);
         model.addAttribute("d", page.detail());
         model.addAttribute("board", board);
+        model.addAttribute("liveShown", LiveParts.shown(board));
         model.addAttribute("version", version);
         return "evaluation/form";
     }

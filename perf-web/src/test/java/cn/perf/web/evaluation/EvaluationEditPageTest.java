@@ -198,6 +198,7 @@ class EvaluationEditPageTest extends EvaluationPageSupport {
         long version = versionOf(before);
         MultiValueMap<String, String> typed = evaluationForm(before);
         typed.set("rows[14].actual", "8个");                       // 80%: 20 points short, nothing left
+        typed.set(LiveParts.FIELD, before.select("#live-shown").val());   // what the page shows, as htmx posts it
 
         MockHttpServletResponse r = post(FILER, "/evaluations/" + id + "/preview", typed).getResponse();
 
@@ -207,11 +208,12 @@ class EvaluationEditPageTest extends EvaluationPageSupport {
                 .allSatisfy(e -> assertThat(e.attr("hx-swap-oob")).as("#%s", e.id()).isEqualTo("true"));
         assertThat(fragment.select("#score-board[hx-swap-oob=true]")).hasSize(1);
         assertThat(fragment.select("#findings-panel[hx-swap-oob=true]")).hasSize(1);
-        int rows = rowCount(before);
-        for (int n = 1; n <= rows; n++) {
-            assertThat(fragment.select("#computed-" + n + "[hx-swap-oob=true]")).as("#computed-%d", n).hasSize(1);
-        }
-        assertThat(fragment.select("[id^=computed-]")).hasSize(rows);
+        assertThat(fragment.select("#live-total[hx-swap-oob=true]")).hasSize(1);
+        assertThat(fragment.select("[id^=computed-]")).as("only the row whose score moved")
+                .extracting(Element::id).containsExactly("computed-15");
+        assertThat(fragment.select("#funds-check")).as("funds checks unchanged").isEmpty();
+        assertThat(fragment.select("#live-shown[hx-swap-oob=true]").val())
+                .isNotEqualTo(before.select("#live-shown").val());
         assertThat(text(fragment, "#computed-15 .final-score")).isEqualTo("0.00");
         assertThat(findings(fragment)).contains("DEVIATION_REASON_MISSING@15");
         assertThat(new BigDecimal(text(fragment, "#board-total")))
@@ -222,6 +224,41 @@ class EvaluationEditPageTest extends EvaluationPageSupport {
         Document after = editPage(FILER, id);
         assertThat(evaluationForm(after)).isEqualTo(evaluationForm(before));
         assertThat(text(after, "#board-total")).isEqualTo(text(before, "#board-total"));
+    }
+
+    @Test
+    void theLiveScoreSendsOnlyThePartsThatChangedSinceTheLastAnswer() throws Exception {
+        long id = evaluation();
+        Document edit = editPage(FILER, id);
+        MultiValueMap<String, String> typed = filledAsMet(edit);
+        int rows = rowCount(edit);
+
+        typed.remove(LiveParts.FIELD);               // an older page or a hand-made request: every part
+        Document all = Jsoup.parseBodyFragment(post(FILER, "/evaluations/" + id + "/preview", typed)
+                .getResponse().getContentAsString());
+        for (int n = 1; n <= rows; n++) {
+            assertThat(all.select("#computed-" + n + "[hx-swap-oob=true]")).as("#computed-%d", n).hasSize(1);
+        }
+        assertThat(all.select("#score-board, #findings-panel, #funds-check, #live-total")).hasSize(4);
+
+        typed.set(LiveParts.FIELD, all.select("#live-shown").val());   // what the page shows now
+        Document same = Jsoup.parseBodyFragment(post(FILER, "/evaluations/" + id + "/preview", typed)
+                .getResponse().getContentAsString());
+        assertThat(same.select("html > body > *")).as("nothing moved: only the fingerprints")
+                .extracting(Element::id).containsExactly("live-shown");
+        assertThat(same.select("#live-shown").val()).isEqualTo(all.select("#live-shown").val());
+
+        typed.set("rows[15].actual", "95%");           // 系统可用率 ≥99%: short, no reason given
+        Document one = Jsoup.parseBodyFragment(post(FILER, "/evaluations/" + id + "/preview", typed)
+                .getResponse().getContentAsString());
+        assertThat(one.select("[id^=computed-]")).extracting(Element::id).containsExactly("computed-16");
+        assertThat(one.select("#score-board, #live-total, #findings-panel")).hasSize(3);
+        assertThat(findings(one)).contains("DEVIATION_REASON_MISSING@16");
+
+        typed.set(LiveParts.FIELD, "1:forged.t:x" + "y".repeat(9_000));  // unreadable: every part again
+        Document forged = Jsoup.parseBodyFragment(post(FILER, "/evaluations/" + id + "/preview", typed)
+                .getResponse().getContentAsString());
+        assertThat(forged.select("[id^=computed-]")).hasSize(rows);
     }
 
     @Test

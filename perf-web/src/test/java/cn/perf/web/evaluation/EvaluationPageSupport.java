@@ -205,8 +205,11 @@ abstract class EvaluationPageSupport {
         return doc(username, "/evaluations/" + id + "/edit");
     }
 
+    /** The typed values of the edit page's form (without {@link LiveParts#FIELD}, which is the page's, not typed). */
     static MultiValueMap<String, String> evaluationForm(Document page) {
-        return formOf(page, "#evaluation-form");
+        MultiValueMap<String, String> form = formOf(page, "#evaluation-form");
+        form.remove(LiveParts.FIELD);
+        return form;
     }
 
     /** The parameters the form {@code selector} of {@code page} posts, as a browser sends them. */
