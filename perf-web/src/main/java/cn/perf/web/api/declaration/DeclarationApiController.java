@@ -1,5 +1,6 @@
 package cn.perf.web.api.declaration;
 
+import cn.perf.domain.declaration.DeclarationCommands.CreateDeclaration;
 import cn.perf.domain.declaration.DeclarationCommands.ReviseDeclaration;
 import cn.perf.domain.declaration.DeclarationContent;
 import cn.perf.domain.declaration.DeclarationFiling;
@@ -8,7 +9,10 @@ import cn.perf.domain.declaration.DeclarationReview;
 import cn.perf.domain.declaration.DeclarationSearch;
 import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.idempotency.IdempotentRequests;
+import cn.perf.domain.declaration.NewDeclaration;
 import cn.perf.domain.scope.Scope;
+import cn.perf.domain.scope.Viewer;
+import cn.perf.domain.shared.Violation;
 import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.template.FormLayout;
 import cn.perf.web.api.ApiController;
@@ -20,6 +24,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/declarations}: the 申报表 list with the list page's filters, paging and sorting; one form whole; its
- * lint findings; its review history; saving the whole form ({@code PUT}, with {@code version}) and submitting it,
- * each at most once per {@code Idempotency-Key}. The same use cases as the pages ({@link DeclarationFiling},
- * {@link DeclarationReview}) in the caller's {@link Scope}: a form outside it is 404, as on the pages.
+ * lint findings; its review history; creating a form (the page's 新增), saving the whole form ({@code PUT}, with
+ * {@code version}), submitting it and reviewing it (主管部门 通过/退回, 财政局 优/良/中/差), each at most once per
+ * {@code Idempotency-Key}. The same use cases as the pages ({@link DeclarationFiling}, {@link DeclarationReview}) in
+ * the caller's {@link Scope}: a form outside it is 404, a step the caller's role may not take 403, as on the pages.
  */
 @ApiController
 @RequestMapping("/api/v1/declarations")
@@ -80,6 +88,41 @@ class DeclarationApiController {
         DeclarationSearch search = new DeclarationSearch(year, unitId, layout, status, name, page, size, sort,
                 "asc".equalsIgnoreCase(dir));
         return DeclarationList.of(filing.search(scope, search));
+    }
+
+    @Operation(summary = "新增申报表", description = "与页面“新增”相同：为调用者可填报的单位建立草稿（苏州或全国版式）。"
+            + "成功 → 201，Location 为新表地址，响应体为新表（与 GET 相同）。内容有问题 → 422，列出全部问题，未建立任何表。"
+            + "可带 Idempotency-Key：同一请求重试时不再新建，返回第一次建立的表（201，同一 Location，响应头 Idempotent-Replayed: true）。")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DeclarationDocument> create(Scope scope, @RequestBody DeclarationBodies.DeclarationCreate body,
+                                               @Parameter(description = "幂等键（建议每次新建生成一个 UUID）")
+                                               @RequestHeader(name = "Idempotency-Key", required = false)
+                                               String key) {
+        FormLayout layout = body.layout() == null ? FormLayout.SUZHOU : body.layout();
+        int year = body.year() == null ? java.time.Year.now().getValue() + 1 : body.year();
+        // who may file, and for which units: the 新增 page's own start (none → 404, as the page)
+        NewDeclaration start = filing.start(scope, layout, year, null, body.frameworkCode());
+        if (body.layout() == null || body.year() == null) {
+            throw new InvalidCommandException(java.util.stream.Stream.of(
+                    body.layout() == null ? Violation.of("layout", "api.required", "必填") : null,
+                    body.year() == null ? Violation.of("year", "api.required", "必填") : null)
+                    .filter(java.util.Objects::nonNull).toList());
+        }
+        long unitId = body.unitId() == null ? start.units().get(0).id() : body.unitId();
+        DeclarationContent content = DeclarationBodies.toContent(body.content(), layout, messages);
+        String framework = filing.framework(layout, year, body.frameworkCode()).code();
+        IdempotentRequests.Result<Long> result = idempotent.create(scope.username(), key,
+                "POST /api/v1/declarations " + json.writeValueAsString(body), () -> {
+                    try {
+                        return filing.create(scope, new CreateDeclaration(unitId, layout, year, framework, content));
+                    } catch (InvalidCommandException e) {
+                        throw new InvalidCommandException(DeclarationBodies.inCreateBody(e.violations()));
+                    }
+                });
+        long id = result.value();
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/declarations/" + id))
+                .header(REPLAYED, String.valueOf(result.replayed()))
+                .body(DeclarationDocument.of(filing.page(scope, id)));
     }
 
     @Operation(summary = "一张申报表", description = "两种版式的全部字段、版本号、计算值和可用操作；"
@@ -128,6 +171,27 @@ class DeclarationApiController {
                 });
         return ResponseEntity.ok().header(REPLAYED, String.valueOf(result.replayed()))
                 .body(DeclarationDocument.of(filing.page(scope, id)));
+    }
+
+    @Operation(summary = "审核申报表", description = "与页面“审核”相同。主管部门审核人：decision 为 APPROVE（通过，报财政局）"
+            + "或 RETURN（退回，须填 comment）；财政局审核人：grade 为 EXCELLENT（优）、GOOD（良，须填约定的修改）通过，"
+            + "FAIR（中，退回修改）或 POOR（差，不予通过）须填 comment。角色或单位不允许该步骤 → 403；状态不允许 → 409 workflow；"
+            + "版本已变 → 409；缺少结论或意见 → 422。带 Idempotency-Key 时，同一请求重试不会再审核一次。")
+    @PostMapping(path = "/{id}/review", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DeclarationDocument> review(Viewer viewer, @PathVariable long id,
+                                               @RequestBody DeclarationBodies.ReviewBody body,
+                                               @Parameter(description = "幂等键（可选）")
+                                               @RequestHeader(name = "Idempotency-Key", required = false)
+                                               String key) {
+        long version = DeclarationBodies.version(body.version());
+        IdempotentRequests.Result<Boolean> result = once(viewer.scope(), key,
+                "POST /api/v1/declarations/" + id + "/review", body, () -> {
+                    review.review(viewer, new DeclarationReview.ReviewCommand(id, version, body.decision(),
+                            body.grade(), body.comment()));
+                    return true;
+                });
+        return ResponseEntity.ok().header(REPLAYED, String.valueOf(result.replayed()))
+                .body(DeclarationDocument.of(filing.page(viewer.scope(), id)));
     }
 
     /** Runs a write at most once per Idempotency-Key (the key claimed in the write's transaction). */
