@@ -2,20 +2,15 @@ package cn.perf.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.perf.domain.declaration.DeclarationService;
-import cn.perf.domain.declaration.Declarations;
 import cn.perf.domain.demo.DemoOrganization;
-import cn.perf.domain.organization.BudgetUnits;
 import cn.perf.domain.shared.IndicatorValue;
 import cn.perf.web.evaluation.EvaluationFixtures;
 import cn.perf.web.evaluation.EvaluationFixtures.Row;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,14 +30,6 @@ class EvaluationApiWritesTest extends ApiTestSupport {
     private static final int MODULES_ROW = EvaluationFixtures.SUZHOU_INPUT_ROWS + 1;
     private static final String REVIEWER = "reviewer-001239";
 
-    @Autowired
-    DeclarationService declarationService;
-    @Autowired
-    Declarations declarationRepository;
-    @Autowired
-    BudgetUnits units;
-    @Autowired
-    PlatformTransactionManager transactions;
 
     @Test
     void aSelfEvaluationIsStartedOnceFromAnApprovedDeclaration() throws Exception {
@@ -222,7 +209,7 @@ class EvaluationApiWritesTest extends ApiTestSupport {
     // ------------------------------------------------------------------ helpers
 
     EvaluationFixtures fixtures() {
-        return new EvaluationFixtures(declarationService, declarationRepository, units, transactions);
+        return evaluationFixtures();
     }
 
     static String unique(String prefix) {

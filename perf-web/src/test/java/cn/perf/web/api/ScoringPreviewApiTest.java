@@ -2,11 +2,8 @@ package cn.perf.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.perf.domain.declaration.DeclarationService;
-import cn.perf.domain.declaration.Declarations;
 import cn.perf.domain.demo.DemoOrganization;
 import cn.perf.domain.evaluation.CarryOverCheck;
-import cn.perf.domain.organization.BudgetUnits;
 import cn.perf.scoring.target.Direction;
 import cn.perf.web.evaluation.EvaluationFixtures;
 import cn.perf.web.evaluation.EvaluationFixtures.Row;
@@ -18,11 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -40,14 +35,6 @@ class ScoringPreviewApiTest extends ApiTestSupport {
     /** Findings the engine cannot make (differences from the approved declaration): not part of a sheet. */
     static final Set<String> CARRY_OVER = Set.of(CarryOverCheck.CODE, CarryOverCheck.NOT_COMPARED_CODE);
 
-    @Autowired
-    DeclarationService declarationService;
-    @Autowired
-    Declarations declarationRepository;
-    @Autowired
-    BudgetUnits units;
-    @Autowired
-    PlatformTransactionManager transactions;
 
     @Test
     void thePreviewOfSeed002EqualsItsStoredScoreRowByRowAndInTotal() throws Exception {
@@ -235,8 +222,7 @@ class ScoringPreviewApiTest extends ApiTestSupport {
 
     /** A national (NATIONAL_2020) self-evaluation of 城管局, its funds and actual values saved through the API. */
     void nationalEvaluationFilledThroughTheApi() throws Exception {
-        EvaluationFixtures fixtures = new EvaluationFixtures(declarationService, declarationRepository, units,
-                transactions);
+        EvaluationFixtures fixtures = evaluationFixtures();
         long declaration = fixtures.approvedNational(DemoOrganization.CHENGGUAN, "接口全国自评"
                         + UUID.randomUUID().toString().substring(0, 6),
                 Row.national("产出指标", "数量指标", "培训人次", "≥500人次").weight("30"),

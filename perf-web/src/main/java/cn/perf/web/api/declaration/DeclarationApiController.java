@@ -16,6 +16,7 @@ import cn.perf.domain.shared.Violation;
 import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.template.FormLayout;
 import cn.perf.web.api.ApiController;
+import cn.perf.web.api.ApiWrites;
 import cn.perf.web.api.declaration.DeclarationJson.DeclarationDocument;
 import cn.perf.web.api.declaration.DeclarationJson.DeclarationFindings;
 import cn.perf.web.api.declaration.DeclarationJson.DeclarationHistory;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/declarations}: the 申报表 list with the list page's filters, paging and sorting; one form whole; its
@@ -51,22 +51,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "申报表", description = "绩效目标申报表：列表、整表、检查结果、审核记录")
 class DeclarationApiController {
 
-    /** Response header: {@code true} when an Idempotency-Key found the request done before (nothing was changed). */
-    static final String REPLAYED = "Idempotent-Replayed";
+    private static final String REPLAYED = ApiWrites.REPLAYED;
 
     private final DeclarationFiling filing;
     private final DeclarationReview review;
-    private final IdempotentRequests idempotent;
+    private final ApiWrites writes;
     private final MessageSource messages;
-    private final JsonMapper json;
 
-    DeclarationApiController(DeclarationFiling filing, DeclarationReview review, IdempotentRequests idempotent,
-                             MessageSource messages, JsonMapper json) {
+    DeclarationApiController(DeclarationFiling filing, DeclarationReview review, ApiWrites writes,
+                             MessageSource messages) {
         this.filing = filing;
         this.review = review;
-        this.idempotent = idempotent;
+        this.writes = writes;
         this.messages = messages;
-        this.json = json;
     }
 
     @Operation(summary = "申报表列表", description = "与列表页相同的筛选、分页和排序，只含调用者数据范围内的申报表。")
@@ -111,8 +108,7 @@ class DeclarationApiController {
         long unitId = body.unitId() == null ? start.units().get(0).id() : body.unitId();
         DeclarationContent content = DeclarationBodies.toContent(body.content(), layout, messages);
         String framework = filing.framework(layout, year, body.frameworkCode()).code();
-        IdempotentRequests.Result<Long> result = idempotent.create(scope.username(), key,
-                "POST /api/v1/declarations " + json.writeValueAsString(body), () -> {
+        IdempotentRequests.Result<Long> result = writes.create(scope, key, "POST /api/v1/declarations", body, () -> {
                     try {
                         return filing.create(scope, new CreateDeclaration(unitId, layout, year, framework, content));
                     } catch (InvalidCommandException e) {
@@ -143,15 +139,13 @@ class DeclarationApiController {
         long version = DeclarationBodies.version(body.version());
         FormLayout layout = filing.page(scope, id).detail().layout();
         DeclarationContent content = DeclarationBodies.toContent(body.content(), layout, messages);
-        IdempotentRequests.Result<Long> result = once(scope, key, "PUT /api/v1/declarations/" + id, body, () -> {
+        return writes.once(scope, key, "PUT /api/v1/declarations/" + id, body, () -> {
             try {
-                return filing.revise(scope, new ReviseDeclaration(id, version, content));
+                filing.revise(scope, new ReviseDeclaration(id, version, content));
             } catch (InvalidCommandException e) {
                 throw new InvalidCommandException(DeclarationBodies.inBody(e.violations()));
             }
-        });
-        return ResponseEntity.ok().header(REPLAYED, String.valueOf(result.replayed()))
-                .body(DeclarationDocument.of(filing.page(scope, id)));
+        }, () -> DeclarationDocument.of(filing.page(scope, id)));
     }
 
     @Operation(summary = "提交申报表", description = "与页面“提交”相同：交主管部门审核。带读取时的 version；"
@@ -164,13 +158,8 @@ class DeclarationApiController {
                                                @RequestHeader(name = "Idempotency-Key", required = false)
                                                String key) {
         long version = DeclarationBodies.version(body.version());
-        IdempotentRequests.Result<Boolean> result = once(scope, key, "POST /api/v1/declarations/" + id + "/submit",
-                body, () -> {
-                    filing.submit(scope, id, version);
-                    return true;
-                });
-        return ResponseEntity.ok().header(REPLAYED, String.valueOf(result.replayed()))
-                .body(DeclarationDocument.of(filing.page(scope, id)));
+        return writes.once(scope, key, "POST /api/v1/declarations/" + id + "/submit", body,
+                () -> filing.submit(scope, id, version), () -> DeclarationDocument.of(filing.page(scope, id)));
     }
 
     @Operation(summary = "审核申报表", description = "与页面“审核”相同。主管部门审核人：decision 为 APPROVE（通过，报财政局）"
@@ -184,20 +173,10 @@ class DeclarationApiController {
                                                @RequestHeader(name = "Idempotency-Key", required = false)
                                                String key) {
         long version = DeclarationBodies.version(body.version());
-        IdempotentRequests.Result<Boolean> result = once(viewer.scope(), key,
-                "POST /api/v1/declarations/" + id + "/review", body, () -> {
-                    review.review(viewer, new DeclarationReview.ReviewCommand(id, version, body.decision(),
-                            body.grade(), body.comment()));
-                    return true;
-                });
-        return ResponseEntity.ok().header(REPLAYED, String.valueOf(result.replayed()))
-                .body(DeclarationDocument.of(filing.page(viewer.scope(), id)));
-    }
-
-    /** Runs a write at most once per Idempotency-Key (the key claimed in the write's transaction). */
-    private <T> IdempotentRequests.Result<T> once(Scope scope, String key, String request, Object body,
-                                                  java.util.function.Supplier<T> action) {
-        return idempotent.run(scope.username(), key, request + " " + json.writeValueAsString(body), action);
+        return writes.once(viewer.scope(), key, "POST /api/v1/declarations/" + id + "/review", body,
+                () -> review.review(viewer, new DeclarationReview.ReviewCommand(id, version, body.decision(),
+                        body.grade(), body.comment())),
+                () -> DeclarationDocument.of(filing.page(viewer.scope(), id)));
     }
 
     @Operation(summary = "申报表的检查结果", description = "与页面“检查”相同的规则；blocking 为 true 的问题阻止提交。")

@@ -13,6 +13,7 @@ import cn.perf.domain.scope.Viewer;
 import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.shared.Violation;
 import cn.perf.web.api.ApiController;
+import cn.perf.web.api.ApiWrites;
 import cn.perf.web.api.evaluation.EvaluationJson.EvaluationDocument;
 import cn.perf.web.api.evaluation.EvaluationJson.EvaluationFindings;
 import cn.perf.web.api.evaluation.EvaluationJson.EvaluationList;
@@ -23,7 +24,6 @@ import cn.perf.web.shell.FormValues;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,22 +52,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 class EvaluationApiController {
 
     private static final String BASE = "/api/v1/evaluations";
-    /** Response header: {@code true} when an Idempotency-Key found the request done before (nothing was changed). */
-    private static final String REPLAYED = "Idempotent-Replayed";
+    private static final String REPLAYED = ApiWrites.REPLAYED;
 
     private final EvaluationFiling filing;
     private final SelfEvaluationReview review;
-    private final IdempotentRequests idempotent;
+    private final ApiWrites writes;
     private final MessageSource messages;
-    private final JsonMapper json;
 
-    EvaluationApiController(EvaluationFiling filing, SelfEvaluationReview review, IdempotentRequests idempotent,
-                            MessageSource messages, JsonMapper json) {
+    EvaluationApiController(EvaluationFiling filing, SelfEvaluationReview review, ApiWrites writes,
+                            MessageSource messages) {
         this.filing = filing;
         this.review = review;
-        this.idempotent = idempotent;
+        this.writes = writes;
         this.messages = messages;
-        this.json = json;
     }
 
     @Operation(summary = "自评表列表", description = "与列表页相同的筛选、分页和排序，只含调用者数据范围内的自评表。")
@@ -111,8 +108,8 @@ class EvaluationApiController {
                                              @Parameter(description = "幂等键（可选）")
                                              @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         boolean[] created = {false};
-        IdempotentRequests.Result<Long> result = idempotent.create(viewer.scope().username(), key,
-                "POST /api/v1/declarations/" + id + "/evaluation", () -> {
+        IdempotentRequests.Result<Long> result = writes.create(viewer.scope(), key,
+                "POST /api/v1/declarations/" + id + "/evaluation", null, () -> {
                     try {
                         EvaluationFiling.Started started = filing.begin(viewer.scope(), id);
                         created[0] = started.created();
@@ -139,10 +136,8 @@ class EvaluationApiController {
         long version = EvaluationBodies.version(body.version());
         EvaluationPage page = filing.page(viewer, id);
         RecordEvaluation cmd = EvaluationBodies.toCommand(body, id, version, page.detail().layout(), messages);
-        IdempotentRequests.Result<Long> result = once(viewer, key, "PUT " + BASE + "/" + id, body,
-                () -> filing.save(viewer.scope(), cmd));
-        return ResponseEntity.ok().header(REPLAYED, String.valueOf(result.replayed()))
-                .body(EvaluationDocument.of(filing.page(viewer, id)));
+        return writes.once(viewer.scope(), key, "PUT " + BASE + "/" + id, body,
+                () -> filing.save(viewer.scope(), cmd), () -> EvaluationDocument.of(filing.page(viewer, id)));
     }
 
     @Operation(summary = "提交自评表", description = "与页面“提交”相同：未达目标或超额完成而未写偏差原因的行 → 422（各行）；"
@@ -154,13 +149,8 @@ class EvaluationApiController {
                                               @RequestHeader(name = "Idempotency-Key", required = false)
                                               String key) {
         long version = EvaluationBodies.version(body.version());
-        IdempotentRequests.Result<Boolean> result = once(viewer, key, "POST " + BASE + "/" + id + "/submit", body,
-                () -> {
-                    filing.submit(viewer.scope(), id, version);
-                    return true;
-                });
-        return ResponseEntity.ok().header(REPLAYED, String.valueOf(result.replayed()))
-                .body(EvaluationDocument.of(filing.page(viewer, id)));
+        return writes.once(viewer.scope(), key, "POST " + BASE + "/" + id + "/submit", body,
+                () -> filing.submit(viewer.scope(), id, version), () -> EvaluationDocument.of(filing.page(viewer, id)));
     }
 
     @Operation(summary = "审核自评表", description = "与页面审核操作相同（主管部门审核人或本地区财政局审核人）：START 开始审核"
@@ -176,18 +166,14 @@ class EvaluationApiController {
         if (body.action() == null) {
             throw new InvalidCommandException(List.of(Violation.of("action", "api.required", "必填")));
         }
-        IdempotentRequests.Result<Boolean> result = once(viewer, key, "POST " + BASE + "/" + id + "/review", body,
-                () -> {
-                    switch (body.action()) {
-                        case START -> review.startReview(viewer, id, version);
-                        case ADJUST -> adjust(viewer, id, version, body);
-                        case CONFIRM -> review.confirm(viewer, id, version);
-                        case RETURN -> review.returnForRevision(viewer, id, version, body.comment());
-                    }
-                    return true;
-                });
-        return ResponseEntity.ok().header(REPLAYED, String.valueOf(result.replayed()))
-                .body(EvaluationDocument.of(filing.page(viewer, id)));
+        return writes.once(viewer.scope(), key, "POST " + BASE + "/" + id + "/review", body, () -> {
+            switch (body.action()) {
+                case START -> review.startReview(viewer, id, version);
+                case ADJUST -> adjust(viewer, id, version, body);
+                case CONFIRM -> review.confirm(viewer, id, version);
+                case RETURN -> review.returnForRevision(viewer, id, version, body.comment());
+            }
+        }, () -> EvaluationDocument.of(filing.page(viewer, id)));
     }
 
     /** 调整评分, as the page: the row and the score checked for shape, the rest by the use case. */
@@ -215,9 +201,4 @@ class EvaluationApiController {
         }
     }
 
-    /** Runs a write at most once per Idempotency-Key (the key claimed in the write's transaction). */
-    private <T> IdempotentRequests.Result<T> once(Viewer viewer, String key, String request, Object body,
-                                                  Supplier<T> action) {
-        return idempotent.run(viewer.scope().username(), key, request + " " + json.writeValueAsString(body), action);
-    }
 }
