@@ -4,6 +4,10 @@ import cn.perf.domain.evaluation.ScoringPreview;
 import cn.perf.web.api.ApiController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import cn.perf.domain.shared.InvalidCommandException;
+import cn.perf.domain.shared.Violation;
+import cn.perf.scoring.sheet.SheetResult;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,6 +52,18 @@ class ScoringApiController {
     @PostMapping(path = "/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     ScoringJson.Result preview(@RequestBody ScoringJson.SheetBody body) {
         String inlineName = messages.getMessage("api.scoring.inlineRegime", null, LocaleContextHolder.getLocale());
-        return ScoringJson.Result.of(preview.score(ScoringJson.toInput(body, INLINE_ID, inlineName, messages)));
+        ScoringJson.Read sheet = ScoringJson.toInput(body, INLINE_ID, inlineName, messages);
+        List<Violation> refused = new ArrayList<>(sheet.refused());
+        SheetResult result = null;
+        try {
+            result = preview.score(sheet.input());
+        } catch (InvalidCommandException e) {
+            refused.addAll(e.violations());
+        }
+        if (!refused.isEmpty()) {
+            // the shapes' problems and the rules' together, all at once
+            throw new InvalidCommandException(refused);
+        }
+        return ScoringJson.Result.of(result);
     }
 }

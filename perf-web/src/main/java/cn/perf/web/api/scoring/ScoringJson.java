@@ -5,7 +5,6 @@ import static cn.perf.web.api.ApiDecimals.decimal;
 import cn.perf.domain.evaluation.NationalFundKind;
 import cn.perf.domain.evaluation.ScoringOutcome;
 import cn.perf.domain.evaluation.ScoringPreview;
-import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.shared.Violation;
 import cn.perf.scoring.funds.CityBudgetExecution;
 import cn.perf.scoring.funds.CityFundsUse;
@@ -101,9 +100,9 @@ final class ScoringJson {
     }
 
     /**
-     * The sheet as the use case takes it; every shape problem is refused at once (422) at its path in the body.
+     * The sheet as the use case takes it, and every shape problem at its path in the body.
      */
-    static ScoringPreview.SheetInput toInput(SheetBody body, String inlineId, String inlineName,
+    static Read toInput(SheetBody body, String inlineId, String inlineName,
                                              MessageSource messages) {
         MapBindingResult errors = new MapBindingResult(new HashMap<>(), "sheet");
         FormValues v = new FormValues(errors);
@@ -183,12 +182,16 @@ final class ScoringJson {
         BigDecimal recordedTotal = v.score("recordedTotal", body.recordedTotal());
         errors.getFieldErrors().forEach(e -> refused.add(Violation.of(e.getField(), "api.shape",
                 messages.getMessage((FieldError) e, LocaleContextHolder.getLocale()))));
-        if (!refused.isEmpty()) {
-            throw new InvalidCommandException(refused);
-        }
-        return new ScoringPreview.SheetInput(body.regimeId(), body.regimeParameters(), inlineId, inlineName,
+        return new Read(new ScoringPreview.SheetInput(body.regimeId(), body.regimeParameters(), inlineId, inlineName,
                 body.title(), categories, rows, cityBudget, cityUse, subProjects, subTotal, national, budgetScore,
-                recordedTotal);
+                recordedTotal), refused);
+    }
+
+    /**
+     * A sheet as read: the input (a value of the wrong shape read as blank) and the shape problems, which the
+     * controller reports together with the use case's own, all at once.
+     */
+    record Read(ScoringPreview.SheetInput input, List<Violation> refused) {
     }
 
     /** A required amount of a funds block (万元): blank is refused as the pages refuse it. */
