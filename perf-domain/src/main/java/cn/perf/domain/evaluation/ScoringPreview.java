@@ -80,11 +80,13 @@ public class ScoringPreview {
 
     /**
      * One row as filed: 目标值 and 实际完成值 as written, a direction the filer confirmed (or {@code null}), the weight
-     * ({@code null}: computed), the filed 自评分, and a reviewer's score with its reason.
+     * ({@code null}: computed), the filed 自评分, and a reviewer's score with its reason and (optionally) the
+     * reviewer's name, which the trace names.
      */
     public record RowInput(String category, String subCategory, String name, String target, Direction direction,
                            BigDecimal weight, String actual, String explanation, String deviationReason,
-                           BigDecimal recordedScore, BigDecimal adjustedScore, String adjustmentReason) {
+                           BigDecimal recordedScore, BigDecimal adjustedScore, String adjustmentReason,
+                           String adjustedBy) {
     }
 
     /** The regimes in force, in catalog order. */
@@ -206,7 +208,8 @@ public class ScoringPreview {
             }
             b.row(EvaluationSheets.row(regime, r.category().strip(), blankToNull(r.subCategory()), r.name().strip(),
                     target, r.weight(), orEmpty(r.actual()), r.explanation(), r.deviationReason(), r.recordedScore(),
-                    r.adjustedScore() == null ? null : new ReviewerAdjustment(r.adjustedScore(), r.adjustmentReason())));
+                    r.adjustedScore() == null ? null : new ReviewerAdjustment(r.adjustedScore(), r.adjustmentReason(),
+                            r.adjustedBy())));
         }
         if (input.cityBudget() != null) {
             b.cityBudget(input.cityBudget());

@@ -263,9 +263,8 @@ class ScoringPreviewApiTest extends ApiTestSupport {
                 + "and target_direction_confirmed", rs -> {
                     directions.put(rs.getInt(1), rs.getString(2));
                 }, id);
-        Map<Integer, String> reasons = new HashMap<>();
-        e.get("review").get("adjustments").forEach(a -> reasons.put(a.get("position").asInt(),
-                a.get("reason").asString()));
+        Map<Integer, JsonNode> adjustments = new HashMap<>();
+        e.get("review").get("adjustments").forEach(a -> adjustments.put(a.get("position").asInt(), a));
         ObjectNode sheet = json.createObjectNode();
         sheet.put("regimeId", e.get("scoring").get("regimeId").asString());
         sheet.put("title", e.get("projectName").asString());
@@ -286,7 +285,9 @@ class ScoringPreviewApiTest extends ApiTestSupport {
                 row.put("direction", directions.get(position));
             }
             if (r.hasNonNull("adjustedScore")) {
-                row.put("adjustmentReason", reasons.get(position));
+                // the latest adjustment of the row: its reason and reviewer are in the trace
+                row.put("adjustmentReason", adjustments.get(position).get("reason").asString());
+                row.put("adjustedBy", adjustments.get(position).get("reviewer").asString());
             }
         }
         JsonNode f = e.get("funds");

@@ -72,7 +72,8 @@ final class ScoringJson {
                    String explanation, String deviationReason,
                    @Schema(description = "填报的自评分 / 得分", example = "6") String recordedScore,
                    @Schema(description = "审核人调整后的得分") String adjustedScore,
-                   @Schema(description = "审核人调整的理由") String adjustmentReason) {
+                   @Schema(description = "审核人调整的理由") String adjustmentReason,
+                   @Schema(description = "调整的审核人（写入计算过程）") String adjustedBy) {
     }
 
     @Schema(name = "ScoringFunds", description = "苏州：cityBudgetExecution、cityFundsUse、subProjects；"
@@ -118,12 +119,12 @@ final class ScoringJson {
         List<RowBody> rs = orEmpty(body.rows());
         for (int k = 0; k < rs.size() && k <= ScoringPreview.MAX_ROWS; k++) {
             RowBody r = rs.get(k) == null ? new RowBody(null, null, null, null, null, null, null, null, null, null,
-                    null, null) : rs.get(k);
+                    null, null, null) : rs.get(k);
             String p = "rows[" + k + "].";
             rows.add(new ScoringPreview.RowInput(r.category(), r.subCategory(), r.name(), r.target(), r.direction(),
                     v.weight(p + "weight", r.weight()), r.actual(), r.explanation(), r.deviationReason(),
                     v.score(p + "recordedScore", r.recordedScore()), v.score(p + "adjustedScore", r.adjustedScore()),
-                    r.adjustmentReason()));
+                    r.adjustmentReason(), r.adjustedBy()));
         }
         FundsBody f = body.funds() == null ? new FundsBody(null, null, null, null, null, null) : body.funds();
         CityBudgetExecution cityBudget = null;
