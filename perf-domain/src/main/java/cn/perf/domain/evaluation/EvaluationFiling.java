@@ -100,19 +100,29 @@ public class EvaluationFiling {
      */
     @Transactional
     public Long start(Scope scope, Long declarationId) {
+        return begin(scope, declarationId).id();
+    }
+
+    /** What {@link #start} did: the self-evaluation's id, and whether this call created it. */
+    public record Started(Long id, boolean created) {
+    }
+
+    /** As {@link #start}, telling whether the self-evaluation was created now or existed before. */
+    @Transactional
+    public Started begin(Scope scope, Long declarationId) {
         Declaration d = declarations.findById(declarationId)
                 .filter(x -> scope.canSee(x.unitId(), region(x.unitId())))
                 .orElseThrow(() -> new NotFoundException("申报表不存在：" + declarationId));
         var existing = evaluations.findByDeclarationId(declarationId);
         if (existing.isPresent()) {
-            return existing.get().id();
+            return new Started(existing.get().id(), false);
         }
         if (!scope.canFile(d.unitId())) {
             throw new ReviewNotAllowedException("只有本单位的填报人可以生成自评表");
         }
         SelfEvaluation e = service.startFromDeclaration(declarationId);
         scoring.score(e);
-        return e.id();
+        return new Started(e.id(), true);
     }
 
     // ------------------------------------------------------------------ pages

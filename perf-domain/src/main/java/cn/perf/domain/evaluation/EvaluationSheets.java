@@ -111,21 +111,33 @@ public final class EvaluationSheets {
     }
 
     private static IndicatorRow row(SelfEvaluation evaluation, EvaluationIndicator i, ScoringRegime regime) {
-        IndicatorValue target = i.target();
-        IndicatorRow.Builder r = IndicatorRow.builder(categoryName(i.category(), regime), i.name())
-                .subCategory(i.subCategory())
+        return row(regime, i.category(), i.subCategory(), i.name(), i.target(), i.weight(), i.actual().originalText(),
+                i.explanation(), i.deviationReason(), i.recordedScore(),
+                i.adjustedScore() == null ? null : adjustment(evaluation, i));
+    }
+
+    /**
+     * One row of a sheet as {@code regime} reads it, by the rules above (the category's name in the regime, the
+     * direction only where the filer confirmed it, a qualitative row's 得分 as the score chosen inside its tier): the
+     * stored form's rows and the rows of a scoring preview ({@link ScoringPreview}) are read by this one method.
+     */
+    public static IndicatorRow row(ScoringRegime regime, String category, String subCategory, String name,
+                                   IndicatorValue target, BigDecimal weight, String actual, String explanation,
+                                   String deviationReason, BigDecimal recordedScore, ReviewerAdjustment adjustment) {
+        IndicatorRow.Builder r = IndicatorRow.builder(categoryName(category, regime), name)
+                .subCategory(subCategory)
                 .target(target.originalText())
                 .direction(target.isQuantitative() && target.directionConfirmed() ? target.direction() : null)
-                .weight(i.weight())
-                .actual(i.actual().originalText())
-                .explanation(i.explanation())
-                .deviationReason(i.deviationReason())
-                .recordedScore(i.recordedScore());
+                .weight(weight)
+                .actual(actual)
+                .explanation(explanation)
+                .deviationReason(deviationReason)
+                .recordedScore(recordedScore);
         if (target.isQualitative()) {
-            r.chosenScore(i.recordedScore());
+            r.chosenScore(recordedScore);
         }
-        if (i.adjustedScore() != null) {
-            r.reviewerAdjustment(adjustment(evaluation, i));
+        if (adjustment != null) {
+            r.reviewerAdjustment(adjustment);
         }
         return r.build();
     }

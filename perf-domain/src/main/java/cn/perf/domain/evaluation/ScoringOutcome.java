@@ -76,7 +76,7 @@ public record ScoringOutcome(String regimeId, String regimeReason, Instant score
             location = location == null ? "" : location;
         }
 
-        static FindingLine of(Finding f) {
+        public static FindingLine of(Finding f) {
             return new FindingLine(f.severity(), f.code().name(), f.message(), f.rowNumber(), f.location());
         }
 

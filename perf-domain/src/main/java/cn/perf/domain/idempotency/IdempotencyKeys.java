@@ -20,6 +20,15 @@ public interface IdempotencyKeys {
     /** The fingerprint of the request that claimed {@code key} of {@code username}. */
     Optional<String> fingerprint(String username, String key);
 
+    /**
+     * Remembers, with {@code key} of {@code username} (claimed in this transaction), the id of what its request
+     * created.
+     */
+    void remember(String username, String key, long resourceId);
+
+    /** The id remembered with {@code key} of {@code username}, if its request created something. */
+    Optional<Long> resourceId(String username, String key);
+
     /** Forgets the keys claimed before {@code before} (kept for a day). */
     int forget(Instant before);
 }

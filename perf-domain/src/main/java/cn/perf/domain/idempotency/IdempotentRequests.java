@@ -74,6 +74,24 @@ public class IdempotentRequests {
         return new Result<>(null, true);
     }
 
+    /**
+     * As {@link #run}, for a request that creates something: {@code action} returns the new resource's id, which is
+     * kept with the key (in the same transaction), so a retry of the request gets that id back
+     * ({@link Result#value()}, with {@link Result#replayed()} true) and nothing is created twice.
+     */
+    @Transactional
+    public Result<Long> create(String username, String key, String request, Supplier<Long> action) {
+        if (key == null) {
+            return new Result<>(action.get(), false);
+        }
+        Result<Long> result = run(username, key, request, action);
+        if (!result.replayed()) {
+            keys.remember(username, key, result.value());
+            return result;
+        }
+        return new Result<>(keys.resourceId(username, key).orElse(null), true);
+    }
+
     /** Forgets keys older than {@link #KEPT}; returns how many. */
     @Transactional
     public int forgetOld() {

@@ -37,6 +37,18 @@ public class JdbcIdempotencyKeys implements IdempotencyKeys {
     }
 
     @Override
+    public void remember(String username, String key, long resourceId) {
+        jdbc.sql("update api_idempotency_key set resource_id = ? where username = ? and key = ?")
+                .params(resourceId, username, key).update();
+    }
+
+    @Override
+    public Optional<Long> resourceId(String username, String key) {
+        return jdbc.sql("select resource_id from api_idempotency_key where username = ? and key = ?")
+                .params(username, key).query((rs, n) -> rs.getObject(1, Long.class)).optional();
+    }
+
+    @Override
     public int forget(Instant before) {
         return jdbc.sql("delete from api_idempotency_key where created_at < ?").param(Timestamp.from(before))
                 .update();

@@ -25,7 +25,7 @@ import org.springframework.validation.Errors;
 public class EvaluationForm {
 
     /** Most rows a form may post (a bound on what one request builds). */
-    static final int MAX_ROWS = 300;
+    public static final int MAX_ROWS = 300;
 
     private CityBudgetFields cityBudget = new CityBudgetFields();
     private CityUseFields cityFundsUse = new CityUseFields();
@@ -87,7 +87,7 @@ public class EvaluationForm {
      *
      * @param layout the stored form's layout (decides which blocks are read)
      */
-    RecordEvaluation toCommand(Long id, long version, EvaluationLayout layout, Errors errors) {
+    public RecordEvaluation toCommand(Long id, long version, EvaluationLayout layout, Errors errors) {
         FormValues v = new FormValues(errors);
         boolean suzhou = layout == EvaluationLayout.SUZHOU_2017;
         CityBudget budget = null;

@@ -41,7 +41,7 @@ final class FormZip {
         try (ZipOutputStream zip = new ZipOutputStream(out, GBK)) {
             for (long id : ids) {
                 FormExports.Named named = form.apply(id);
-                zip.putNextEntry(entry(unique(used, PdfExportController.safeFileName(named.fileName()), ".pdf"), gbk));
+                zip.putNextEntry(entry(unique(used, FormDownloads.safeFileName(named.fileName()), ".pdf"), gbk));
                 pdf.render(named.view(), zip); // the renderer leaves the stream open for the next entry
                 zip.closeEntry();
             }

@@ -108,7 +108,7 @@ class ListExportController {
                     ++n[0], r.projectName(), r.unitName(), r.year().value(), text("layout." + r.layout()),
                     r.totalAmount() == null ? null : r.totalAmount().wan(), r.indicatorCount(),
                     text("status." + r.status()), LocalDateTime.ofInstant(r.updatedAt(), CHINA))));
-            w.finish(PdfExportController.start(response, PdfExportController.XLSX, title, "declarations", ".xlsx"));
+            w.finish(FormDownloads.start(response, FormDownloads.XLSX, title, "declarations", ".xlsx"));
         }
     }
 
@@ -128,7 +128,7 @@ class ListExportController {
                     ++n[0], r.projectName(), r.unitName(), r.year().value(), text("evaluation.layout." + r.layout()),
                     r.recordedTotal(), r.computedTotal(), r.grade(), r.findings(),
                     text("evaluation.status." + r.status()))));
-            w.finish(PdfExportController.start(response, PdfExportController.XLSX, title, "evaluations", ".xlsx"));
+            w.finish(FormDownloads.start(response, FormDownloads.XLSX, title, "evaluations", ".xlsx"));
         }
     }
 
@@ -158,7 +158,7 @@ class ListExportController {
             response.getWriter().write(text("export.zip.tooMany", ids.size(), batchMax));
             return;
         }
-        FormZip.write(PdfExportController.start(response, ZIP, name, ascii, ".zip"), ids, form, pdf);
+        FormZip.write(FormDownloads.start(response, ZIP, name, ascii, ".zip"), ids, form, pdf);
     }
 
     static final MediaType ZIP = MediaType.parseMediaType("application/zip");

@@ -48,9 +48,9 @@ class SignedPdfController {
         }
         SignedDeclarationPdf pdf = found.get().pdf();
         String name = found.get().projectName() + "-申报表-签章版.pdf";
-        response.setContentType(PdfExportController.PDF.toString());
+        response.setContentType(FormDownloads.PDF.toString());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                PdfExportController.attachment(name, "declaration-" + id + "-signed.pdf"));
+                FormDownloads.attachment(name, "declaration-" + id + "-signed.pdf"));
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
         response.setContentLength(pdf.pdf().length);
         response.getOutputStream().write(pdf.pdf());

@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.perf.web.api.ApiProblems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * When the database cannot serve a request — the connection pool had no connection within its wait
  * ({@code spring.datasource.hikari.connection-timeout}), PostgreSQL is restarting or unreachable, or a statement ran past
  * {@code statement_timeout} — the user gets the Chinese 503 page (“系统繁忙，请稍后重试”) with {@code Retry-After},
- * never a stack trace or a hang, and nothing was stored (every save is one transaction that did not commit).
+ * never a stack trace or a hang, and nothing was stored (every save is one transaction that did not commit). A
+ * program calling the JSON API ({@code /api/**}, {@code /v3/api-docs}) gets the same 503 and {@code Retry-After} as a
+ * problem detail ({@code application/problem+json}, type {@code urn:perf:problem:database-unavailable}, title
+ * 系统繁忙，请稍后重试) instead of the HTML page.
  *
  * <p>A servlet filter in front of everything else, Spring Security included (the URL rules read the caller's roles
  * from the database on each request), so the failure is caught wherever it happens. A response already being written
@@ -37,8 +43,9 @@ class DatabaseUnavailable {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> databaseUnavailableFilter(
-            @Value("${perf.retry-after-seconds:5}") int retryAfter) {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Filter(retryAfter));
+            @Value("${perf.retry-after-seconds:5}") int retryAfter, ObjectProvider<ApiProblems> problems) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+                new Filter(retryAfter, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.setName("databaseUnavailable");
         return registration;
@@ -66,9 +73,11 @@ class DatabaseUnavailable {
     static final class Filter extends OncePerRequestFilter {
 
         private final int retryAfter;
+        private final ObjectProvider<ApiProblems> problems;
 
-        Filter(int retryAfter) {
+        Filter(int retryAfter, ObjectProvider<ApiProblems> problems) {
             this.retryAfter = retryAfter;
+            this.problems = problems;
         }
 
         @Override
@@ -83,8 +92,21 @@ class DatabaseUnavailable {
                 log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
                         rootMessage(e));
                 response.setHeader("Retry-After", String.valueOf(retryAfter));
+                ApiProblems api = problems.getIfAvailable();
+                if (api != null && isApi(request)) {
+                    response.resetBuffer();
+                    api.write(response, api.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", request,
+                            String.valueOf(retryAfter)));
+                    return;
+                }
                 response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             }
+        }
+
+        /** A request of the JSON API or its document, which answers problem details, never HTML. */
+        private static boolean isApi(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.startsWith("/api/") || path.startsWith("/v3/api-docs");
         }
 
         private static String rootMessage(Throwable e) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perf.domain.apitoken.ApiTokenService;
 import cn.perf.domain.apitoken.ApiTokenService.CreateToken;
+import cn.perf.domain.declaration.DeclarationService;
+import cn.perf.domain.declaration.Declarations;
+import cn.perf.domain.organization.BudgetUnits;
+import cn.perf.web.evaluation.EvaluationFixtures;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +48,14 @@ abstract class ApiTestSupport {
     JsonMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    private DeclarationService fixtureDeclarations;
+    @Autowired
+    private Declarations fixtureRepository;
+    @Autowired
+    private BudgetUnits fixtureUnits;
+    @Autowired
+    private PlatformTransactionManager fixtureTransactions;
 
     /** Tokens made for tests, one per user for this test JVM (whose database is its own). */
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -55,6 +68,11 @@ abstract class ApiTestSupport {
     /** A new token of {@code username}, for a test that revokes, expires or inspects it. */
     String freshToken(String username) {
         return tokens.create(new CreateToken(username, "测试令牌", 30)).text();
+    }
+
+    /** Declarations (drafts, approved ones) made straight through the domain, for self-evaluation tests. */
+    EvaluationFixtures evaluationFixtures() {
+        return new EvaluationFixtures(fixtureDeclarations, fixtureRepository, fixtureUnits, fixtureTransactions);
     }
 
     MvcResult call(MockHttpServletRequestBuilder request, String token) throws Exception {

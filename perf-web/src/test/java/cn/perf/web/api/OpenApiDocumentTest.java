@@ -22,7 +22,12 @@ class OpenApiDocumentTest extends ApiTestSupport {
         assertThat(paths).contains("/api/v1/units", "/api/v1/declarations", "/api/v1/declarations/{id}",
                 "/api/v1/declarations/{id}/submit", "/api/v1/declarations/{id}/findings",
                 "/api/v1/declarations/{id}/history", "/api/v1/declarations/{id}/pdf", "/api/v1/evaluations",
-                "/api/v1/evaluations/{id}");
+                "/api/v1/evaluations/{id}", "/api/v1/declarations/{id}/review", "/api/v1/declarations/{id}/evaluation",
+                "/api/v1/evaluations/{id}/submit", "/api/v1/evaluations/{id}/review",
+                "/api/v1/evaluations/{id}/findings", "/api/v1/scoring/preview", "/api/v1/scoring/regimes");
+        assertThat(doc.get("paths").get("/api/v1/declarations").get("post").get("parameters")
+                .findValuesAsString("name")).contains("Idempotency-Key");
+        assertThat(doc.get("paths").get("/api/v1/evaluations/{id}").get("put")).isNotNull();
         assertThat(paths).allMatch(p -> p.startsWith("/api/v1/"));
         assertThat(doc.get("components").get("securitySchemes").get("bearerToken").get("scheme").asString())
                 .isEqualTo("bearer");

@@ -113,7 +113,7 @@ class PdfExportTest {
 
     @Test
     void theFileNameKeepsChineseAndDropsWhatNoFileSystemTakes() {
-        String header = PdfExportController.attachment("a/b:c*?\"<>|项目 甲.pdf", "declaration-1.pdf");
+        String header = FormDownloads.attachment("a/b:c*?\"<>|项目 甲.pdf", "declaration-1.pdf");
         assertThat(header).isEqualTo("attachment; filename=\"declaration-1.pdf\"; filename*=UTF-8''"
                 + "a_b_c______%E9%A1%B9%E7%9B%AE%20%E7%94%B2.pdf");
     }

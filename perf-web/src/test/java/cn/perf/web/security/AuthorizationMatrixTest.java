@@ -56,7 +56,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * a unit the caller must not see. The API's endpoints ({@code /api/**}, {@code /v3/api-docs}) are called as a
  * program calls them: with the caller's own personal API token.
  *
- * <p>Outcomes: {@code OK} the handler ran for the caller (200, 409, or a redirect that is not to the login page),
+ * <p>Outcomes: {@code OK} the handler ran for the caller (200, 201, 409, 422, or a redirect that is not to the login page),
  * {@code 401} (the API without a token), {@code 403}, {@code 404}, {@code LOGIN} a redirect to the login page, {@code ANY} not checked (only for
  * {@code /error}, whose status is whatever failed). A column with three outcomes {@code own/other/region} is for an
  * id endpoint's three targets; a single outcome applies to all three.
@@ -162,6 +162,19 @@ class AuthorizationMatrixTest {
             "GET    /api/v1/evaluations                  | 401   | OK         OK         OK         OK        403    403    403",
             "GET    /api/v1/evaluations/{id}             | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
             "GET    /api/v1/evaluations/{id}/pdf         | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            // the API's creates and transitions: the pages' outcomes (a create by a reviewer, who files for no unit,
+            // is 404 as the 新增 page; a refused create is 422; targets of /declarations/{id}/evaluation are drafts,
+            // so a start is refused, 409 workflow, and nothing is created; every other write sends a stale version)
+            "POST   /api/v1/declarations                 | 401   | OK         OK         404        404       403    403    403",
+            "POST   /api/v1/declarations/{id}/review     | 401   | 403/404/404 403/404/404 OK/404/404 OK/OK/404 403 403  403",
+            "POST   /api/v1/declarations/{id}/evaluation | 401   | OK/404/404 OK/404/404 403/404/404 403/403/404 403 403 403",
+            "GET    /api/v1/evaluations/{id}/findings    | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "PUT    /api/v1/evaluations/{id}             | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "POST   /api/v1/evaluations/{id}/submit      | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            "POST   /api/v1/evaluations/{id}/review      | 401   | 403/404/404 403/404/404 OK/404/404 OK/OK/404 403 403  403",
+            // the scoring preview reads and stores no form: the business roles, no scope
+            "GET    /api/v1/scoring/regimes              | 401   | OK         OK         OK         OK        403    403    403",
+            "POST   /api/v1/scoring/preview              | 401   | OK         OK         OK         OK        403    403    403",
             "GET    /api/v1/evaluations/{id}/xlsx        | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
             // its OpenAPI document (any signed-in caller, token or session) and the Swagger UI (a page)
             "GET    /v3/api-docs                         | 401   | OK         OK         OK         OK        OK     OK     OK",
@@ -208,7 +221,15 @@ class AuthorizationMatrixTest {
     /** JSON bodies of the API's writes (a stale version everywhere: the handler runs, nothing is changed). */
     static final Map<String, String> JSON_BODIES = Map.of(
             "PUT /api/v1/declarations/{id}", "{\"version\": -1, \"content\": {}}",
-            "POST /api/v1/declarations/{id}/submit", "{\"version\": -1}");
+            "POST /api/v1/declarations/{id}/submit", "{\"version\": -1}",
+            "POST /api/v1/declarations", "{\"layout\": \"SUZHOU\", \"year\": 2030, \"content\": {}}",
+            "POST /api/v1/declarations/{id}/review", "{\"version\": -1, \"decision\": \"APPROVE\", "
+                    + "\"grade\": \"EXCELLENT\"}",
+            "PUT /api/v1/evaluations/{id}", "{\"version\": -1}",
+            "POST /api/v1/evaluations/{id}/submit", "{\"version\": -1}",
+            "POST /api/v1/evaluations/{id}/review", "{\"version\": -1, \"action\": \"START\"}",
+            "POST /api/v1/scoring/preview", "{\"regimeId\": \"SUZHOU_2017\", \"rows\": [{\"category\": \"产出\", "
+                    + "\"name\": \"上线模块数\", \"target\": \"≥10个\", \"actual\": \"10个\"}]}");
 
     enum Target { OWN, OTHER, REGION }
 
@@ -411,7 +432,8 @@ class AuthorizationMatrixTest {
         if (status == 401 || status == 403 || status == 404) {
             return String.valueOf(status);
         }
-        if (status == 200 || status == 409 || (status >= 300 && status < 400)) {
+        // (an API create answers 201; content an API write refuses, after the URL rules and the scope, 422)
+        if (status == 200 || status == 201 || status == 409 || status == 422 || (status >= 300 && status < 400)) {
             return "OK";
         }
         return "status " + status;

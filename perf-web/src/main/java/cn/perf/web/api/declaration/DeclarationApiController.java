@@ -1,5 +1,6 @@
 package cn.perf.web.api.declaration;
 
+import cn.perf.domain.declaration.DeclarationCommands.CreateDeclaration;
 import cn.perf.domain.declaration.DeclarationCommands.ReviseDeclaration;
 import cn.perf.domain.declaration.DeclarationContent;
 import cn.perf.domain.declaration.DeclarationFiling;
@@ -8,10 +9,14 @@ import cn.perf.domain.declaration.DeclarationReview;
 import cn.perf.domain.declaration.DeclarationSearch;
 import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.idempotency.IdempotentRequests;
+import cn.perf.domain.declaration.NewDeclaration;
 import cn.perf.domain.scope.Scope;
+import cn.perf.domain.scope.Viewer;
+import cn.perf.domain.shared.Violation;
 import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.template.FormLayout;
 import cn.perf.web.api.ApiController;
+import cn.perf.web.api.ApiWrites;
 import cn.perf.web.api.declaration.DeclarationJson.DeclarationDocument;
 import cn.perf.web.api.declaration.DeclarationJson.DeclarationFindings;
 import cn.perf.web.api.declaration.DeclarationJson.DeclarationHistory;
@@ -20,6 +25,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,35 +38,32 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/declarations}: the 申报表 list with the list page's filters, paging and sorting; one form whole; its
- * lint findings; its review history; saving the whole form ({@code PUT}, with {@code version}) and submitting it,
- * each at most once per {@code Idempotency-Key}. The same use cases as the pages ({@link DeclarationFiling},
- * {@link DeclarationReview}) in the caller's {@link Scope}: a form outside it is 404, as on the pages.
+ * lint findings; its review history; creating a form (the page's 新增), saving the whole form ({@code PUT}, with
+ * {@code version}), submitting it and reviewing it (主管部门 通过/退回, 财政局 优/良/中/差), each at most once per
+ * {@code Idempotency-Key}. The same use cases as the pages ({@link DeclarationFiling}, {@link DeclarationReview}) in
+ * the caller's {@link Scope}: a form outside it is 404, a step the caller's role may not take 403, as on the pages.
  */
 @ApiController
 @RequestMapping("/api/v1/declarations")
 @Tag(name = "申报表", description = "绩效目标申报表：列表、整表、检查结果、审核记录")
 class DeclarationApiController {
 
-    /** Response header: {@code true} when an Idempotency-Key found the request done before (nothing was changed). */
-    static final String REPLAYED = "Idempotent-Replayed";
+    private static final String REPLAYED = ApiWrites.REPLAYED;
 
     private final DeclarationFiling filing;
     private final DeclarationReview review;
-    private final IdempotentRequests idempotent;
+    private final ApiWrites writes;
     private final MessageSource messages;
-    private final JsonMapper json;
 
-    DeclarationApiController(DeclarationFiling filing, DeclarationReview review, IdempotentRequests idempotent,
-                             MessageSource messages, JsonMapper json) {
+    DeclarationApiController(DeclarationFiling filing, DeclarationReview review, ApiWrites writes,
+                             MessageSource messages) {
         this.filing = filing;
         this.review = review;
-        this.idempotent = idempotent;
+        this.writes = writes;
         this.messages = messages;
-        this.json = json;
     }
 
     @Operation(summary = "申报表列表", description = "与列表页相同的筛选、分页和排序，只含调用者数据范围内的申报表。")
@@ -82,6 +87,40 @@ class DeclarationApiController {
         return DeclarationList.of(filing.search(scope, search));
     }
 
+    @Operation(summary = "新增申报表", description = "与页面“新增”相同：为调用者可填报的单位建立草稿（苏州或全国版式）。"
+            + "成功 → 201，Location 为新表地址，响应体为新表（与 GET 相同）。内容有问题 → 422，列出全部问题，未建立任何表。"
+            + "可带 Idempotency-Key：同一请求重试时不再新建，返回第一次建立的表（201，同一 Location，响应头 Idempotent-Replayed: true）。")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DeclarationDocument> create(Scope scope, @RequestBody DeclarationBodies.DeclarationCreate body,
+                                               @Parameter(description = "幂等键（建议每次新建生成一个 UUID）")
+                                               @RequestHeader(name = "Idempotency-Key", required = false)
+                                               String key) {
+        FormLayout layout = body.layout() == null ? FormLayout.SUZHOU : body.layout();
+        int year = body.year() == null ? java.time.Year.now().getValue() + 1 : body.year();
+        // who may file, and for which units: the 新增 page's own start (none → 404, as the page)
+        NewDeclaration start = filing.start(scope, layout, year, null, body.frameworkCode());
+        if (body.layout() == null || body.year() == null) {
+            throw new InvalidCommandException(java.util.stream.Stream.of(
+                    body.layout() == null ? Violation.of("layout", "api.required", "必填") : null,
+                    body.year() == null ? Violation.of("year", "api.required", "必填") : null)
+                    .filter(java.util.Objects::nonNull).toList());
+        }
+        long unitId = body.unitId() == null ? start.units().get(0).id() : body.unitId();
+        DeclarationContent content = DeclarationBodies.toContent(body.content(), layout, messages);
+        String framework = filing.framework(layout, year, body.frameworkCode()).code();
+        IdempotentRequests.Result<Long> result = writes.create(scope, key, "POST /api/v1/declarations", body, () -> {
+                    try {
+                        return filing.create(scope, new CreateDeclaration(unitId, layout, year, framework, content));
+                    } catch (InvalidCommandException e) {
+                        throw new InvalidCommandException(DeclarationBodies.inCreateBody(e.violations()));
+                    }
+                });
+        long id = result.value();
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/declarations/" + id))
+                .header(REPLAYED, String.valueOf(result.replayed()))
+                .body(DeclarationDocument.of(filing.page(scope, id)));
+    }
+
     @Operation(summary = "一张申报表", description = "两种版式的全部字段、版本号、计算值和可用操作；"
             + "不在调用者数据范围内（或不存在）时 404。")
     @GetMapping("/{id}")
@@ -100,15 +139,13 @@ class DeclarationApiController {
         long version = DeclarationBodies.version(body.version());
         FormLayout layout = filing.page(scope, id).detail().layout();
         DeclarationContent content = DeclarationBodies.toContent(body.content(), layout, messages);
-        IdempotentRequests.Result<Long> result = once(scope, key, "PUT /api/v1/declarations/" + id, body, () -> {
+        return writes.once(scope, key, "PUT /api/v1/declarations/" + id, body, () -> {
             try {
-                return filing.revise(scope, new ReviseDeclaration(id, version, content));
+                filing.revise(scope, new ReviseDeclaration(id, version, content));
             } catch (InvalidCommandException e) {
                 throw new InvalidCommandException(DeclarationBodies.inBody(e.violations()));
             }
-        });
-        return ResponseEntity.ok().header(REPLAYED, String.valueOf(result.replayed()))
-                .body(DeclarationDocument.of(filing.page(scope, id)));
+        }, () -> DeclarationDocument.of(filing.page(scope, id)));
     }
 
     @Operation(summary = "提交申报表", description = "与页面“提交”相同：交主管部门审核。带读取时的 version；"
@@ -121,19 +158,25 @@ class DeclarationApiController {
                                                @RequestHeader(name = "Idempotency-Key", required = false)
                                                String key) {
         long version = DeclarationBodies.version(body.version());
-        IdempotentRequests.Result<Boolean> result = once(scope, key, "POST /api/v1/declarations/" + id + "/submit",
-                body, () -> {
-                    filing.submit(scope, id, version);
-                    return true;
-                });
-        return ResponseEntity.ok().header(REPLAYED, String.valueOf(result.replayed()))
-                .body(DeclarationDocument.of(filing.page(scope, id)));
+        return writes.once(scope, key, "POST /api/v1/declarations/" + id + "/submit", body,
+                () -> filing.submit(scope, id, version), () -> DeclarationDocument.of(filing.page(scope, id)));
     }
 
-    /** Runs a write at most once per Idempotency-Key (the key claimed in the write's transaction). */
-    private <T> IdempotentRequests.Result<T> once(Scope scope, String key, String request, Object body,
-                                                  java.util.function.Supplier<T> action) {
-        return idempotent.run(scope.username(), key, request + " " + json.writeValueAsString(body), action);
+    @Operation(summary = "审核申报表", description = "与页面“审核”相同。主管部门审核人：decision 为 APPROVE（通过，报财政局）"
+            + "或 RETURN（退回，须填 comment）；财政局审核人：grade 为 EXCELLENT（优）、GOOD（良，须填约定的修改）通过，"
+            + "FAIR（中，退回修改）或 POOR（差，不予通过）须填 comment。角色或单位不允许该步骤 → 403；状态不允许 → 409 workflow；"
+            + "版本已变 → 409；缺少结论或意见 → 422。带 Idempotency-Key 时，同一请求重试不会再审核一次。")
+    @PostMapping(path = "/{id}/review", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DeclarationDocument> review(Viewer viewer, @PathVariable long id,
+                                               @RequestBody DeclarationBodies.ReviewBody body,
+                                               @Parameter(description = "幂等键（可选）")
+                                               @RequestHeader(name = "Idempotency-Key", required = false)
+                                               String key) {
+        long version = DeclarationBodies.version(body.version());
+        return writes.once(viewer.scope(), key, "POST /api/v1/declarations/" + id + "/review", body,
+                () -> review.review(viewer, new DeclarationReview.ReviewCommand(id, version, body.decision(),
+                        body.grade(), body.comment())),
+                () -> DeclarationDocument.of(filing.page(viewer.scope(), id)));
     }
 
     @Operation(summary = "申报表的检查结果", description = "与页面“检查”相同的规则；blocking 为 true 的问题阻止提交。")

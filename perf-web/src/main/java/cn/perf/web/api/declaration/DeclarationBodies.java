@@ -45,6 +45,26 @@ final class DeclarationBodies {
             Schema.RequiredMode.REQUIRED) Long version) {
     }
 
+    @Schema(description = "新增申报表：版式、年度、单位（可省略：调用者可填报的第一个单位）、指标体系（可省略：适用于该年度的最新一个）"
+            + "和整张表的 content（与读取结果的 content 相同的结构，新行不带 id）")
+    record DeclarationCreate(@Schema(description = "版式", example = "SUZHOU", requiredMode =
+            Schema.RequiredMode.REQUIRED) FormLayout layout,
+                             @Schema(description = "项目年度", example = "2022", requiredMode =
+                                     Schema.RequiredMode.REQUIRED) Integer year,
+                             @Schema(description = "单位 id（见 /api/v1/units）", example = "3") Long unitId,
+                             @Schema(description = "指标体系编码", example = "SUZHOU_2017") String frameworkCode,
+                             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Content content) {
+    }
+
+    @Schema(description = "审核：读取时的 version；主管部门审核人给 decision（APPROVE 通过 / RETURN 退回），"
+            + "财政局审核人给 grade（EXCELLENT 优、GOOD 良 通过；FAIR 中 退回；POOR 差 不予通过）；退回和优以外的等级须填 comment")
+    record ReviewBody(@Schema(description = "读取时的版本号", example = "2", requiredMode =
+            Schema.RequiredMode.REQUIRED) Long version,
+                      @Schema(description = "主管部门审核结论") cn.perf.domain.declaration.ReviewDecision decision,
+                      @Schema(description = "财政审核等级") cn.perf.domain.declaration.FinanceGrade grade,
+                      @Schema(description = "审核意见", example = "同意报财政局审核") String comment) {
+    }
+
     /** The version a body carries; refused (422) when missing. */
     static long version(Long version) {
         if (version == null) {
@@ -152,6 +172,15 @@ final class DeclarationBodies {
                 suzhou ? null : c.competentDepartmentName(), suzhou ? null : c.competentDepartmentCode(),
                 suzhou ? null : c.projectUnitName(), suzhou ? null : c.periodStart(), suzhou ? null : c.periodEnd(),
                 texts, prior, request, subs, funding, indicators, milestones, signOff);
+    }
+
+    /**
+     * The domain's violations of a create, at their paths in the body: the create's own fields stay where they are
+     * ({@code year}, {@code unitId}, {@code frameworkCode}), the form's go under {@code content}.
+     */
+    static List<Violation> inCreateBody(List<Violation> violations) {
+        return violations.stream().map(v -> List.of("year", "unitId", "frameworkCode", "layout").contains(v.path())
+                ? v : inBody(List.of(v)).get(0)).toList();
     }
 
     /** The domain's violations, at their paths in the body ({@code projectName} → {@code content.projectName}). */

@@ -120,6 +120,23 @@ public final class EvaluationJson {
         }
     }
 
+    @Schema(description = "自评表的评分问题（与页面相同）")
+    public record EvaluationFindings(long id, long version,
+                                     @Schema(description = "错误数") long errors,
+                                     @Schema(description = "警告数") long warnings,
+                                     @Schema(description = "提交前须填写偏差原因分析及改进措施的行") List<Integer> rowsNeedingReason,
+                                     List<Finding> findings) {
+
+        static EvaluationFindings of(EvaluationPage page) {
+            ScoreBoard b = page.board();
+            List<Finding> all = b.findings().stream().map(Finding::of).toList();
+            return new EvaluationFindings(page.detail().id(), page.detail().version(),
+                    all.stream().filter(f -> f.severity().equals("ERROR")).count(),
+                    all.stream().filter(f -> f.severity().equals("WARNING")).count(),
+                    b.rowsNeedingReason().stream().map(ScoreBoard.Row::position).toList(), all);
+        }
+    }
+
     @Schema(name = "EvaluationFunds", description = "资金部分（万元）：苏州 市级预算执行情况、市级财政资金使用情况、项目资金构成；全国 项目资金表")
     public record Funds(CityBudget cityBudgetExecution, CityFundsUse cityFundsUse, List<SubProject> subProjects,
                         String subProjectTotal, List<NationalFund> nationalFunds,
@@ -223,7 +240,7 @@ public final class EvaluationJson {
                           @Schema(example = "RECORDED_SCORE_MISMATCH") String code, String message,
                           @Schema(description = "所指行号；空为整张表") Integer rowPosition, String location) {
 
-        static Finding of(ScoringOutcome.FindingLine f) {
+        public static Finding of(ScoringOutcome.FindingLine f) {
             return new Finding(f.severity().name(), f.code(), f.message(), f.rowPosition(), f.location());
         }
     }
