@@ -256,6 +256,7 @@ n_sub=$(grep -o 'id="row-subProjects-' "$work/edit.html" | wc -l)
 [ "$n_ind" -eq "$N_INDICATORS" ] || die "the edit page shows $n_ind indicator rows, expected $N_INDICATORS"
 [ "$n_sub" -eq "$N_SUBPROJECTS" ] || die "the edit page shows $n_sub sub-project rows, expected $N_SUBPROJECTS"
 info "edit page: HTTP 200, $n_ind indicator rows, $n_sub sub-project rows, $(wc -c <"$work/edit.html") bytes"
+cp "$work/edit.html" "$out_dir/bench-edit-page.html"   # the page measured, for a look at what it sends
 
 # The session cookie(s) for wrk, from curl's cookie jar (Netscape format; HttpOnly lines start with #HttpOnly_).
 cookie=$(awk -F'\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' \
