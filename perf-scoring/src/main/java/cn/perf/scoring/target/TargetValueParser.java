@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,6 +91,15 @@ public final class TargetValueParser {
     private static final Pattern TWO_DECIMAL_POINTS = Pattern.compile(".*\\d+\\.\\d+\\..*");
     private static final Pattern THOUSANDS = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
 
+    /**
+     * Results already read, by text. A result depends on the text alone and is immutable, so it is shared between
+     * callers and threads; the live score reads the same targets and actual values on every keystroke.
+     */
+    private static final Map<String, ParseResult> MEMO = new ConcurrentHashMap<>();
+    private static final int MEMO_MAX = 20_000;
+    /** Longer texts (prose in a 定性 cell) are read each time rather than kept. */
+    private static final int MEMO_TEXT_MAX = 120;
+
     public TargetValueParser() {
     }
 
@@ -104,6 +114,22 @@ public final class TargetValueParser {
      * @return the value, or the Chinese reason it is not one
      */
     public ParseResult parse(String text) {
+        if (text == null || text.length() > MEMO_TEXT_MAX) {
+            return read(text);
+        }
+        ParseResult known = MEMO.get(text);
+        if (known != null) {
+            return known;
+        }
+        ParseResult result = read(text);
+        if (MEMO.size() >= MEMO_MAX) {
+            MEMO.clear();   // a crude bound: the live score re-reads the same few hundred texts on every keystroke
+        }
+        MEMO.put(text, result);
+        return result;
+    }
+
+    private ParseResult read(String text) {
         String original = text == null ? "" : text;
         String s = normalize(original);
         if (s.isEmpty()) {

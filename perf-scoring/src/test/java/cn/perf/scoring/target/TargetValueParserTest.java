@@ -58,6 +58,17 @@ class TargetValueParserTest {
     }
 
     @Test
+    void aTextReadAgainGivesTheSameResultAsTheFirstReadingAndIsNotReadTwice() {
+        String text = "≥" + System.nanoTime() % 1000 + "万元";          // not read by any other test
+        ParseResult first = parser.parse(text);
+        ParseResult again = new TargetValueParser().parse(text);
+        assertThat(again).isSameAs(first);
+        assertThat(again).isEqualTo(parser.parse(new String(text.toCharArray())));
+        String prose = "提供就业机会，带动周边产业发展，" .repeat(10);  // longer than kept: read each time, still equal
+        assertThat(parser.parse(prose)).isEqualTo(parser.parse(prose)).isNotSameAs(parser.parse(prose));
+    }
+
+    @Test
     void thousandsSeparatorsAreRemoved() {
         assertThat(quantitative("≥2,690,000 个").number()).isEqualByComparingTo("2690000");
         assertThat(quantitative("1,234.5元").number()).isEqualByComparingTo("1234.5");
