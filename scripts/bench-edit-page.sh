@@ -261,7 +261,7 @@ info "edit page: HTTP 200, $n_ind indicator rows, $n_sub sub-project rows, $(wc 
 cookie=$(awk -F'\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' \
   "$jar_file")
 # SESSION: Spring Session's cookie (sessions in PostgreSQL); JSESSIONID: builds before it
-case "$cookie" in *SESSION=*) ;; *) die "no session cookie (SESSION or JSESSIONID) in the cookie jar after login" ;; esac
+case "$cookie" in *SESSION=*|*JSESSIONID=*) ;; *) die "no session cookie (SESSION or JSESSIONID) in the cookie jar after login" ;; esac
 
 # Size of each full response (headers + body) with the cookie, to check wrk's bytes per request: wrk counts
 # only status >= 400 as "Non-2xx or 3xx responses", so a 302 to /login would otherwise go unnoticed.
