@@ -2,21 +2,17 @@ package cn.perf.web.session;
 
 import cn.perf.domain.job.JobLocks;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.FlushMode;
 import org.springframework.session.SaveMode;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
-import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * HTTP sessions in PostgreSQL (Spring Session JDBC; tables of migration V23), so that every application node serves
@@ -26,8 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * changes are written once, at the end of the request, and only the attributes that were set.</li>
  * <li>The last-access time is written at most once per {@code perf.session.touch-interval} (default one minute,
  * {@link SparingSessions}): a request that changes nothing in its session writes nothing.</li>
- * <li>The session statements run in plain JDBC transactions ({@code springSessionTransactionOperations}), not in the
- * JPA transaction manager's, which would open a Hibernate session for each of them.</li>
+ * <li>The session statements run in a new transaction of the application's transaction manager (Spring Session's
+ * default, {@code REQUIRES_NEW}): a session is also saved when a response is committed inside a read-only transaction
+ * (a streamed export). A plain {@code DataSourceTransactionManager} was tried and joined the JPA transaction's
+ * read-only connection there.</li>
  * <li>Spring Session's own clean-up task (every node, every minute) is off ({@code cleanupCron = "-"}):
  * {@link ExpiredSessionCleanup} deletes expired sessions on one node at a time.</li>
  * <li>Static files never touch the session table (their own security filter chain,
@@ -43,12 +41,6 @@ class SessionConfiguration {
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> idleTimeout(
             @Value("${server.servlet.session.timeout:30m}") Duration timeout) {
         return repository -> repository.setDefaultMaxInactiveInterval(timeout);
-    }
-
-    /** Spring Session looks this bean up by name for the transactions around its statements. */
-    @Bean
-    TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
-        return new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     /** The repository the session filter and the session registry use. */

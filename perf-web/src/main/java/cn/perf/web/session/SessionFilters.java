@@ -18,7 +18,8 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 /**
  * The two filters around Spring Session's that keep the session table cheap:
  * <ul>
- * <li>outside it, {@code sessionReadOncePerRequest}: a session is read once per request ({@link SparingSessions});</li>
+ * <li>outside it, {@code sessionReadOncePerRequest}: a session is read once per request, and an error page does not
+ * depend on the database ({@link SparingSessions});</li>
  * <li>inside it, for static files only, {@code noSessionForStaticFiles}: the request has no session, so nothing
  * (Spring MVC's flash-message lookup, the security filters) reads the session table for a stylesheet or a script.</li>
  * </ul>
@@ -29,7 +30,7 @@ class SessionFilters {
     @Bean
     FilterRegistrationBean<Filter> sessionReadOncePerRequest(SparingSessions sessions) {
         Filter filter = (request, response, chain) -> {
-            boolean began = sessions.beginRequest();
+            boolean began = sessions.beginRequest(request.getDispatcherType() == DispatcherType.ERROR);
             try {
                 chain.doFilter(request, response);
             } finally {

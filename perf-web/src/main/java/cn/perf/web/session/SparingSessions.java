@@ -6,8 +6,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.MapSession;
 import org.springframework.session.Session;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The sessions in PostgreSQL, written only when something changed. Spring Session's filter stamps every request's
@@ -18,16 +23,26 @@ import org.springframework.session.Session;
  * so an idle session may end that much earlier than the idle timeout (30 minutes; never later). Attributes (the
  * security context, the CSRF token, flash messages) are written as before, when set.
  * <p>
- * Within one request ({@link #beginRequest()} … {@link #endRequest()}, {@link SessionFilters}) a session is read from
+ * Within one request ({@link #beginRequest(boolean)} … {@link #endRequest()}, {@link SessionFilters}) a session is read from
  * the database once: Spring Session's filter reads it again after saving it (to decide on the cookie) and the
  * concurrent-session check reads it through the session registry, three identical SELECTs per page otherwise.
+ * <p>
+ * An error page rendered because the database is unavailable (the 503 page of {@code DatabaseUnavailable}) must not
+ * need the database itself: during an error dispatch a session that cannot be read is replaced by an empty stand-in
+ * with the same id, which is never written (so the browser keeps its cookie), and a new session that cannot be written
+ * is dropped; the user's stored session is untouched and serves them again once the database is back.
  */
 final class SparingSessions implements FindByIndexNameSessionRepository<SparingSessions.Sparing> {
 
+    private static final Logger log = LoggerFactory.getLogger(SparingSessions.class);
+
     private final FindByIndexNameSessionRepository<Session> stored;
     private final Duration touchInterval;
-    /** The sessions this request has read (or deleted: null), by id; absent outside a request. */
-    private final ThreadLocal<Map<String, Sparing>> request = new ThreadLocal<>();
+    /** This thread's request: the sessions it has read (or deleted: null), by id; absent outside a request. */
+    private final ThreadLocal<Request> request = new ThreadLocal<>();
+
+    private record Request(Map<String, Sparing> read, boolean errorPage) {
+    }
 
     @SuppressWarnings("unchecked")
     SparingSessions(FindByIndexNameSessionRepository<? extends Session> stored, Duration touchInterval) {
@@ -35,12 +50,15 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
         this.touchInterval = touchInterval;
     }
 
-    /** Starts keeping what this thread reads for the request; false if a request had started already. */
-    boolean beginRequest() {
+    /**
+     * Starts keeping what this thread reads for the request ({@code errorPage}: an error dispatch); false if a request
+     * had started already.
+     */
+    boolean beginRequest(boolean errorPage) {
         if (request.get() != null) {
             return false;
         }
-        request.set(new HashMap<>());
+        request.set(new Request(new HashMap<>(), errorPage));
         return true;
     }
 
@@ -50,28 +68,50 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
 
     @Override
     public Sparing createSession() {
-        return new Sparing(stored.createSession(), null);
+        return new Sparing(stored.createSession(), null, false);
     }
 
     @Override
     public void save(Sparing session) {
-        stored.save(session.session);
-        Map<String, Sparing> read = request.get();
-        if (read != null) {
-            read.put(session.getId(), session);
+        if (session.standIn) {
+            return;
+        }
+        Request current = request.get();
+        try {
+            stored.save(session.session);
+        } catch (DataAccessException | TransactionException e) {
+            if (current == null || !current.errorPage()) {
+                throw e;
+            }
+            log.debug("error page: session not saved, the database is unavailable: {}", e.toString());
+            return;
+        }
+        if (current != null) {
+            current.read().put(session.getId(), session);
         }
     }
 
     @Override
     public Sparing findById(String id) {
-        Map<String, Sparing> read = request.get();
-        if (read != null && read.containsKey(id)) {
-            return read.get(id);
+        Request current = request.get();
+        if (current != null && current.read().containsKey(id)) {
+            return current.read().get(id);
         }
-        Session found = stored.findById(id);
-        Sparing session = found == null ? null : new Sparing(found, found.getLastAccessedTime());
-        if (read != null) {
-            read.put(id, session);
+        Session found;
+        try {
+            found = stored.findById(id);
+        } catch (DataAccessException | TransactionException e) {
+            if (current == null || !current.errorPage()) {
+                throw e;
+            }
+            log.debug("error page: an empty stand-in for session, the database is unavailable: {}", e.toString());
+            Sparing standIn = new Sparing(new MapSession(id), null, true);
+            current.read().put(id, standIn);
+            return standIn;
+        }
+        Sparing session = found == null ? null : new Sparing(found, found.getLastAccessedTime(), false);
+        if (current != null) {
+            current.read().put(id, session);
         }
         return session;
     }
@@ -79,9 +119,9 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
     @Override
     public void deleteById(String id) {
         stored.deleteById(id);
-        Map<String, Sparing> read = request.get();
-        if (read != null) {
-            read.put(id, null);
+        Request current = request.get();
+        if (current != null) {
+            current.read().put(id, null);
         }
     }
 
@@ -89,7 +129,7 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
     public Map<String, Sparing> findByIndexNameAndIndexValue(String indexName, String indexValue) {
         Map<String, Sparing> sessions = new LinkedHashMap<>();
         stored.findByIndexNameAndIndexValue(indexName, indexValue)
-                .forEach((id, s) -> sessions.put(id, new Sparing(s, s.getLastAccessedTime())));
+                .forEach((id, s) -> sessions.put(id, new Sparing(s, s.getLastAccessedTime(), false)));
         return sessions;
     }
 
@@ -99,10 +139,13 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
         private final Session session;
         /** The last-access time as stored; null for a new session (everything is written at its first save). */
         private final Instant storedAccess;
+        /** An error page's empty stand-in for a session the database could not give: never written. */
+        private final boolean standIn;
 
-        private Sparing(Session session, Instant storedAccess) {
+        private Sparing(Session session, Instant storedAccess, boolean standIn) {
             this.session = session;
             this.storedAccess = storedAccess;
+            this.standIn = standIn;
         }
 
         @Override

@@ -56,10 +56,13 @@ class RenderedPagesTest extends DeclarationPageSupport {
         long id = createSuzhou(CHENGGUAN_FILER, unique("令牌"), 2027);
         Cookie one = TestSessions.fresh(mvc);
         Cookie two = TestSessions.fresh(mvc);
-        String inOne = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").cookie(one).with(as(CHENGGUAN_FILER)))
-                .andReturn().getResponse().getContentAsString();
-        MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").cookie(two)
-                .with(as(CHENGGUAN_FILER))).andReturn().getResponse();
+        MvcResult pageOne = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").cookie(one)
+                .with(as(CHENGGUAN_FILER))).andReturn();
+        String inOne = pageOne.getResponse().getContentAsString();
+        MvcResult pageTwo = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").cookie(two)
+                .with(as(CHENGGUAN_FILER))).andReturn();
+        two = TestSessions.next(two, pageTwo);
+        MockHttpServletResponse r = pageTwo.getResponse();
         assertThat(r.getStatus()).isEqualTo(200);
         String inTwo = r.getContentAsString();
         assertThat(withoutTokens(inTwo)).isEqualTo(withoutTokens(inOne));
@@ -70,7 +73,9 @@ class RenderedPagesTest extends DeclarationPageSupport {
         // The second session's page posts with the token it was served: accepted (a wrong token would be 403).
         var save = MockMvcRequestBuilders.post("/declarations/" + id + "/edit").cookie(two).with(as(CHENGGUAN_FILER)).param("_csrf", token);
         declarationForm(inTwo).forEach((name, values) -> save.param(name, values.toArray(String[]::new)));
-        assertThat(mvc.perform(save).andReturn().getResponse().getStatus()).isEqualTo(302);
+        MvcResult saved = mvc.perform(save).andReturn();
+        assertThat(saved.getResponse().getStatus()).isEqualTo(302);
+        two = TestSessions.next(two, saved);
         // The first session's token is not valid in the second one: the check above could fail.
         var forged = MockMvcRequestBuilders.post("/declarations/" + id + "/edit").cookie(two).with(as(CHENGGUAN_FILER))
                 .param("_csrf", "not-" + token);
