@@ -28,8 +28,8 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
  * read-only connection there.</li>
  * <li>Spring Session's own clean-up task (every node, every minute) is off ({@code cleanupCron = "-"}):
  * {@link ExpiredSessionCleanup} deletes expired sessions on one node at a time.</li>
- * <li>Static files never touch the session table (their own security filter chain,
- * {@code SecurityConfiguration#staticFilesFilterChain}).</li>
+ * <li>A session is read once per request, and static files never touch the session table ({@link SessionFilters},
+ * and their own security filter chain, {@code SecurityConfiguration#staticFilesFilterChain}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
