@@ -261,7 +261,8 @@ cp "$work/edit.html" "$out_dir/bench-edit-page.html"   # the page measured, for 
 # The session cookie(s) for wrk, from curl's cookie jar (Netscape format; HttpOnly lines start with #HttpOnly_).
 cookie=$(awk -F'\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' \
   "$jar_file")
-case "$cookie" in *JSESSIONID=*) ;; *) die "no JSESSIONID in the cookie jar after login" ;; esac
+# SESSION: Spring Session's cookie (sessions in PostgreSQL); JSESSIONID: builds before it
+case "$cookie" in *SESSION=*|*JSESSIONID=*) ;; *) die "no session cookie (SESSION or JSESSIONID) in the cookie jar after login" ;; esac
 
 # Size of each full response (headers + body) with the cookie, to check wrk's bytes per request: wrk counts
 # only status >= 400 as "Non-2xx or 3xx responses", so a 302 to /login would otherwise go unnoticed.
@@ -401,7 +402,7 @@ cpu_end() {  # cpu_end <name> <seconds>: per cent of one core
 }
 dur_secs=$(awk -v d="$DURATION" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; else if (d ~ /h$/) n *= 3600; print n }')
 
-cmd="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency -H 'Cookie: JSESSIONID=…' <url>"
+cmd="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency -H 'Cookie: SESSION=…' <url>"
 info "measuring: $cmd"
 for name in edit static list home; do
   case $name in edit) u=$edit_url ;; static) u=$static_url ;; list) u=$list_url ;; home) u=$home_url ;; esac

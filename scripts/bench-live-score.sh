@@ -372,7 +372,7 @@ info "form body: $(wc -c <"$work/body.txt") bytes (copy in $body_copy)"
 # The session cookie(s) for wrk, from curl's cookie jar (Netscape format; HttpOnly lines start with #HttpOnly_).
 cookie=$(awk -F'\t' 'NF >= 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) { printf "%s%s=%s", sep, $6, $7; sep = "; " }' \
   "$work/cookies-$FILER.txt")
-case "$cookie" in *JSESSIONID=*) ;; *) die "no JSESSIONID in the cookie jar after login" ;; esac
+case "$cookie" in *SESSION=*|*JSESSIONID=*) ;; *) die "no session cookie (SESSION or JSESSIONID) in the cookie jar after login" ;; esac
 
 # What htmx sends: POST, the form urlencoded, the CSRF header of <meta name="_csrf_header">, its own HX-* headers.
 csrf_header=$(grep -o '<meta name="_csrf_header" content="[^"]*"' "$work/edit.html" | sed 's/.*content="//; s/"$//')
@@ -577,7 +577,7 @@ cpu_end() {
 }
 dur_secs=$(awk -v d="$DURATION" 'BEGIN { n = d + 0; if (d ~ /m$/) n *= 60; else if (d ~ /h$/) n *= 3600; print n }')
 
-cmd="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency -H 'Cookie: JSESSIONID=…' [-s preview.lua] <url>"
+cmd="wrk -t$THREADS -c$CONNECTIONS -d$DURATION --timeout 10s --latency -H 'Cookie: SESSION=…' [-s preview.lua] <url>"
 info "measuring: $cmd"
 for name in live typing static; do
   u=$(url_of $name)

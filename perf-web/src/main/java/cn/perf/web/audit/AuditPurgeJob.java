@@ -1,6 +1,7 @@
 package cn.perf.web.audit;
 
 import cn.perf.domain.audit.AuditLog;
+import cn.perf.domain.job.JobLocks;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Period;
@@ -15,8 +16,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Deletes audit entries older than {@code perf.audit.retention} (default six months, the minimum 《网络安全法》
- * asks for) once a day at {@code perf.audit.purge-cron} (Beijing time). Every node schedules it; the database lets
- * one of them run it (an advisory lock), and the last purged entry's hash stays as the chain's anchor.
+ * asks for) once a day at {@code perf.audit.purge-cron} (Beijing time). Every node schedules it; one of them runs it
+ * ({@link JobLocks}, like the other jobs; the purge itself also takes a transaction-level advisory lock), and the last
+ * purged entry's hash stays as the chain's anchor.
  * {@code perf.audit.purge-enabled=false} switches it off.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,12 +29,16 @@ class AuditPurgeJob {
     private static final Logger log = LoggerFactory.getLogger(AuditPurgeJob.class);
     private static final Period MINIMUM = Period.ofMonths(6);
 
+    static final String JOB = "audit.purge";
+
     private final AuditLog audit;
+    private final JobLocks locks;
     private final Period retention;
     private final Clock clock;
 
-    AuditPurgeJob(AuditLog audit, @Value("${perf.audit.retention:6m}") Period retention) {
+    AuditPurgeJob(AuditLog audit, JobLocks locks, @Value("${perf.audit.retention:6m}") Period retention) {
         this.audit = audit;
+        this.locks = locks;
         this.retention = retention;
         this.clock = Clock.system(ZoneId.of("Asia/Shanghai"));
         if (retention.toTotalMonths() * 31 + retention.getDays() < MINIMUM.toTotalMonths() * 30) {
@@ -42,6 +48,12 @@ class AuditPurgeJob {
 
     @Scheduled(cron = "${perf.audit.purge-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
     void purge() {
+        if (!locks.runAlone(JOB, this::purgeOnce)) {
+            log.info("审计日志清理：另一节点正在清理，本节点跳过");
+        }
+    }
+
+    private void purgeOnce() {
         Instant cutoff = cutoff(clock, retention);
         AuditLog.Purge purge = audit.purgeBefore(cutoff);
         if (purge.ran()) {

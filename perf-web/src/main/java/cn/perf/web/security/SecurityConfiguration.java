@@ -9,17 +9,16 @@ import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Form login against hashed accounts in the database; everything but the login page, the static assets
@@ -32,6 +31,36 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 @EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self'; script-src 'self'; "
+            + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+    /**
+     * Static files ({@code /css}, {@code /js}, {@code /webjars}, the icon): open to all, with the security headers,
+     * and never a look at the session. The session lives in PostgreSQL (cn.perf.web.session): in the main chain the
+     * concurrent-session check would read it for every stylesheet and script a page loads.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain staticFilesFilterChain(HttpSecurity http) throws Exception {
+        http
+                .securityMatcher("/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // not even the check for an invalid session id, which reads the session
+                .sessionManagement(session -> session.disable())
+                .securityContext(context -> context.disable())
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                                .maxAgeInSeconds(31_536_000)));
+        return http.build();
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, CurrentRoles roles, SecurityProperties settings,
@@ -64,6 +93,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session
                         // a new session id at login (session fixation, ASVS V7.2.4)
                         .sessionFixation(fixation -> fixation.changeSessionId())
+                        // one session per user across nodes: the registry reads Spring Session's principal-name
+                        // index in PostgreSQL (cn.perf.web.session.SessionConfiguration)
                         .maximumSessions(settings.maxSessionsPerUser())
                         .maxSessionsPreventsLogin(false)
                         .sessionRegistry(sessionRegistry)
@@ -72,32 +103,13 @@ class SecurityConfiguration {
                 // before the URL rules: until the password is changed, every page (even a forbidden one) leads there
                 .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
-                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
-                                        + "object-src 'none'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(
-                                "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
                         // sent on secure requests only (TLS, or X-Forwarded-Proto: https from a trusted proxy)
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
                                 .maxAgeInSeconds(31_536_000)));
         return http.build();
-    }
-
-    /**
-     * Sessions of each user, for "one active session per user". In memory: with several application nodes, put
-     * a sticky load balancer in front (or Spring Session JDBC); lockout state is in the database regardless.
-     */
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the session registry when a session ends (timeout, logout). */
-    @Bean
-    static HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
     }
 
     /**

@@ -1,6 +1,7 @@
 package cn.perf.web.signing;
 
 import cn.perf.domain.declaration.DeclarationSignatures;
+import cn.perf.domain.job.JobLocks;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,27 +12,33 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Signs every approved declaration that has no signed PDF: shortly after start-up (which gives the demo's approved
  * seeds theirs, and catches approvals whose signing failed or whose node stopped before it signed) and then every
- * {@code perf.signing.backfill-interval} (default 10 minutes). Runs on every node; two nodes signing the same one
- * waste a signature, never store two (the first stored one of a version stays). A declaration that fails is logged
- * and skipped until the next run, so one bad form does not stop the others.
+ * {@code perf.signing.backfill-interval} (default 10 minutes). Every node schedules it and one at a time runs it
+ * ({@link JobLocks}, job {@value #JOB}): the nodes started together do not all sign the same forms. (Were two to sign
+ * the same one, they would waste a signature, never store two: the first stored one of a version stays.) A
+ * declaration that fails is logged and skipped until the next run, so one bad form does not stop the others.
  */
 final class SignedPdfBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(SignedPdfBackfill.class);
     private static final int BATCH = 20;
+    static final String JOB = "signing.backfill";
 
     private final DeclarationSignatures signatures;
     private final DeclarationPdfSigning signing;
+    private final JobLocks locks;
 
-    SignedPdfBackfill(DeclarationSignatures signatures, DeclarationPdfSigning signing) {
+    SignedPdfBackfill(DeclarationSignatures signatures, DeclarationPdfSigning signing, JobLocks locks) {
         this.signatures = signatures;
         this.signing = signing;
+        this.locks = locks;
     }
 
     @Scheduled(initialDelayString = "${perf.signing.backfill-delay:PT2S}",
             fixedDelayString = "${perf.signing.backfill-interval:PT10M}")
     void scheduled() {
-        run();
+        if (!locks.runAlone(JOB, this::run)) {
+            log.debug("补签：另一节点正在运行，本节点跳过");
+        }
     }
 
     /** One pass; returns how many signed PDFs it stored. */

@@ -1,6 +1,7 @@
 package cn.perf.web.signing;
 
 import cn.perf.domain.declaration.DeclarationSignatures;
+import cn.perf.domain.job.JobLocks;
 import cn.perf.reports.pdf.PdfRenderer;
 import cn.perf.reports.sign.PdfSigner;
 import java.time.Clock;
@@ -49,8 +50,9 @@ class SigningConfiguration {
     static class Backfill {
 
         @Bean
-        SignedPdfBackfill signedPdfBackfill(DeclarationSignatures signatures, DeclarationPdfSigning signing) {
-            return new SignedPdfBackfill(signatures, signing);
+        SignedPdfBackfill signedPdfBackfill(DeclarationSignatures signatures, DeclarationPdfSigning signing,
+                                            JobLocks locks) {
+            return new SignedPdfBackfill(signatures, signing, locks);
         }
     }
 }

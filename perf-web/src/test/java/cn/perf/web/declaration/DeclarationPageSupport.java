@@ -96,8 +96,9 @@ abstract class DeclarationPageSupport {
     String follow(String username, MvcResult redirect) throws Exception {
         String target = redirect.getResponse().getRedirectedUrl();
         assertThat(target).as("redirect of %s", redirect.getRequest().getRequestURI()).isNotNull();
-        MockHttpServletResponse r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .get(target).with(as(username)).flashAttrs(redirect.getFlashMap())).andReturn().getResponse();
+        MockHttpServletResponse r = mvc.perform(cn.perf.web.session.TestSessions.carrying(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(target).with(as(username)),
+                redirect)).andReturn().getResponse();
         assertThat(r.getStatus()).as("GET %s", target).isEqualTo(200);
         return r.getContentAsString();
     }

@@ -9,7 +9,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
+import cn.perf.web.session.TestSessions;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.util.MultiValueMap;
 
@@ -53,12 +54,15 @@ class RenderedPagesTest extends DeclarationPageSupport {
     @Test
     void aServedPageCarriesTheTokenOfItsOwnSessionAndThatTokenSaves() throws Exception {
         long id = createSuzhou(CHENGGUAN_FILER, unique("令牌"), 2027);
-        MockHttpSession one = new MockHttpSession();
-        MockHttpSession two = new MockHttpSession();
-        String inOne = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").session(one).with(as(CHENGGUAN_FILER)))
-                .andReturn().getResponse().getContentAsString();
-        MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").session(two)
-                .with(as(CHENGGUAN_FILER))).andReturn().getResponse();
+        Cookie one = TestSessions.fresh(mvc);
+        Cookie two = TestSessions.fresh(mvc);
+        MvcResult pageOne = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").cookie(one)
+                .with(as(CHENGGUAN_FILER))).andReturn();
+        String inOne = pageOne.getResponse().getContentAsString();
+        MvcResult pageTwo = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").cookie(two)
+                .with(as(CHENGGUAN_FILER))).andReturn();
+        two = TestSessions.next(two, pageTwo);
+        MockHttpServletResponse r = pageTwo.getResponse();
         assertThat(r.getStatus()).isEqualTo(200);
         String inTwo = r.getContentAsString();
         assertThat(withoutTokens(inTwo)).isEqualTo(withoutTokens(inOne));
@@ -67,11 +71,13 @@ class RenderedPagesTest extends DeclarationPageSupport {
         assertThat(token).isNotEqualTo(tokenOf(inOne, CSRF_INPUT));
 
         // The second session's page posts with the token it was served: accepted (a wrong token would be 403).
-        var save = MockMvcRequestBuilders.post("/declarations/" + id + "/edit").session(two).with(as(CHENGGUAN_FILER)).param("_csrf", token);
+        var save = MockMvcRequestBuilders.post("/declarations/" + id + "/edit").cookie(two).with(as(CHENGGUAN_FILER)).param("_csrf", token);
         declarationForm(inTwo).forEach((name, values) -> save.param(name, values.toArray(String[]::new)));
-        assertThat(mvc.perform(save).andReturn().getResponse().getStatus()).isEqualTo(302);
+        MvcResult saved = mvc.perform(save).andReturn();
+        assertThat(saved.getResponse().getStatus()).isEqualTo(302);
+        two = TestSessions.next(two, saved);
         // The first session's token is not valid in the second one: the check above could fail.
-        var forged = MockMvcRequestBuilders.post("/declarations/" + id + "/edit").session(two).with(as(CHENGGUAN_FILER))
+        var forged = MockMvcRequestBuilders.post("/declarations/" + id + "/edit").cookie(two).with(as(CHENGGUAN_FILER))
                 .param("_csrf", "not-" + token);
         assertThat(mvc.perform(forged).andReturn().getResponse().getStatus()).isEqualTo(403);
     }

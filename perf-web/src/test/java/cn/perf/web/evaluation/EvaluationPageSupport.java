@@ -139,8 +139,8 @@ abstract class EvaluationPageSupport {
         String target = redirect.getResponse().getRedirectedUrl();
         assertThat(target).as("redirect of %s (status %s)", redirect.getRequest().getRequestURI(),
                 redirect.getResponse().getStatus()).isNotNull();
-        MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders.get(target).with(as(username))
-                .flashAttrs(redirect.getFlashMap())).andReturn().getResponse();
+        MockHttpServletResponse r = mvc.perform(cn.perf.web.session.TestSessions.carrying(
+                MockMvcRequestBuilders.get(target).with(as(username)), redirect)).andReturn().getResponse();
         assertThat(r.getStatus()).as("GET %s", target).isEqualTo(200);
         return Jsoup.parse(r.getContentAsString());
     }

@@ -46,12 +46,13 @@ class EvaluationStartTest extends EvaluationPageSupport {
         long submitted = fixtures().suzhouDraft(CHENGGUAN, unique("已提交申报"), OUTPUT);
         fixtures().submit(submitted);
 
+        // each followed before the next post: one session per user, and a new sign-in (MockMvc's user(…) on a
+        // request counts as one) ends the older session, as a second browser of the same user would
         MvcResult onDraft = post(FILER, "/declarations/" + draft + "/evaluation", params());
-        MvcResult onSubmitted = post(FILER, "/declarations/" + submitted + "/evaluation", params());
-
         assertThat(onDraft.getResponse().getRedirectedUrl()).isEqualTo("/declarations/" + draft);
         assertThat(follow(FILER, onDraft).select(".alert-danger").text())
                 .contains("只有财政审核通过的申报表才能生成自评表，当前状态：草稿");
+        MvcResult onSubmitted = post(FILER, "/declarations/" + submitted + "/evaluation", params());
         assertThat(follow(FILER, onSubmitted).select(".alert-danger").text())
                 .contains("只有财政审核通过的申报表才能生成自评表，当前状态：已提交");
         assertThat(evaluationOf(draft)).isEmpty();

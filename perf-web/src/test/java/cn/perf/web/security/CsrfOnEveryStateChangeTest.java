@@ -16,7 +16,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import org.springframework.mock.web.MockHttpSession;
+import cn.perf.web.session.TestSessions;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -84,7 +84,7 @@ class CsrfOnEveryStateChangeTest {
         for (Endpoint e : endpoints) {
             // signed in with a browser session (the API skips CSRF only for bearer-token calls and session-less,
             // hence anonymous, ones: ApiProblemDetailsTest)
-            int status = mvc.perform(request(e.method(), e.path()).session(new MockHttpSession())
+            int status = mvc.perform(request(e.method(), e.path()).cookie(TestSessions.fresh(mvc))
                     .with(user("csrf-probe").roles("FILER",
                             "UNIT_LEADER", "DEPARTMENT_REVIEWER", "FINANCE_REVIEWER", "SYSTEM_ADMIN", "SECURITY_ADMIN",
                             "AUDIT_ADMIN")))

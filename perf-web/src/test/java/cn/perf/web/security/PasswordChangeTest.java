@@ -15,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.perf.domain.account.AccountEvent;
 import cn.perf.domain.account.UserAccounts;
+import cn.perf.web.session.TestSessions;
+import jakarta.servlet.http.Cookie;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
@@ -33,7 +35,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -63,26 +64,29 @@ class PasswordChangeTest {
     @LocalServerPort
     int port;
 
-    private MockHttpSession logIn(String username, String password) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin().user(username).password(password))
-                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private Cookie logIn(String username, String password) throws Exception {
+        return TestSessions.of(mvc.perform(formLogin().user(username).password(password))
+                .andExpect(authenticated()).andReturn());
     }
 
     @Test
     void aSeededAccountIsSentToThePasswordPageUntilItHasChangedThePassword() throws Exception {
         String username = testAccounts.create("seeded", true);
-        MockHttpSession session = logIn(username, SecurityTestAccounts.PASSWORD);
+        Cookie session = logIn(username, SecurityTestAccounts.PASSWORD);
         for (String page : List.of("/", "/declarations", "/admin/security/locks")) {
-            mvc.perform(get(page).session(session)).andExpect(redirectedUrl("/account/password"));
+            mvc.perform(get(page).cookie(session)).andExpect(redirectedUrl("/account/password"));
         }
-        mvc.perform(get("/account/password").session(session)).andExpect(status().isOk())
+        mvc.perform(get("/account/password").cookie(session)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("请先设置新密码")));
 
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
                         .param("currentPassword", SecurityTestAccounts.PASSWORD)
                         .param("newPassword", "Lv7-yuan-qiao").param("repeatPassword", "Lv7-yuan-qiao"))
                 .andExpect(redirectedUrl("/account/password?changed"));
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
         assertThat(events.stream(AccountEvent.class).filter(e -> e.subjectId().equals(username)))
                 .singleElement().satisfies(e -> {
                     assertThat(e.action()).isEqualTo("account.passwordChanged");
@@ -92,14 +96,14 @@ class PasswordChangeTest {
                 });
 
         logIn(username, "Lv7-yuan-qiao");
-        mvc.perform(get("/").session(logIn(username, "Lv7-yuan-qiao"))).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(logIn(username, "Lv7-yuan-qiao"))).andExpect(status().isOk());
     }
 
     @Test
     void errorsAreShownNextToTheirFieldsInChinese() throws Exception {
         String username = testAccounts.create("errors", false);
-        MockHttpSession session = logIn(username, SecurityTestAccounts.PASSWORD);
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        Cookie session = logIn(username, SecurityTestAccounts.PASSWORD);
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
                         .param("currentPassword", "not-it").param("newPassword", "P@ssw0rd")
                         .param("repeatPassword", "P@ssw0rd!"))
                 .andExpect(status().isOk())
@@ -108,7 +112,7 @@ class PasswordChangeTest {
                         containsString("id=\"newPassword-error\""), containsString("这是常见密码"),
                         containsString("id=\"repeatPassword-error\""), containsString("两次输入的新密码不一致"),
                         not(containsString("value=\"P@ssw0rd\"")), not(containsString("??")))));
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
                         .param("currentPassword", SecurityTestAccounts.PASSWORD).param("newPassword", "abc")
                         .param("repeatPassword", "abc"))
                 .andExpect(content().string(allOf(containsString("密码至少 8 位"),
@@ -122,7 +126,7 @@ class PasswordChangeTest {
         HttpResponse<String> plain = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/login")).build(), HttpResponse.BodyHandlers.ofString());
         String cookie = plain.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).contains("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax")
+        assertThat(cookie).contains(TestSessions.COOKIE + "=").contains("HttpOnly").contains("SameSite=Lax")
                 .doesNotContain("Secure");
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
 
@@ -151,7 +155,16 @@ class PasswordChangeTest {
     }
 
     @Test
-    void sessionsEndAfterThirtyIdleMinutes() {
+    void sessionsEndAfterThirtyIdleMinutes() throws Exception {
+        // the session a browser gets is stored in PostgreSQL with the idle timeout of server.servlet.session.timeout
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+        String value = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0]
+                .substring(TestSessions.COOKIE.length() + 1);
+        assertThat(jdbc.queryForObject("""
+                select max_inactive_interval from spring_session where session_id = ?""", Integer.class,
+                TestSessions.id(value))).as("seconds").isEqualTo(30 * 60);
+        // the container's own sessions are not used, but say the same
         Context context = (Context) ((TomcatWebServer) server.getWebServer()).getTomcat().getHost()
                 .findChildren()[0];
         assertThat(context.getSessionTimeout()).as("minutes").isEqualTo(30);

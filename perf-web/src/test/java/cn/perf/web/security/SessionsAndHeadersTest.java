@@ -12,11 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
+import cn.perf.web.session.TestSessions;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,29 +43,28 @@ class SessionsAndHeadersTest {
     @Test
     void theSessionIdChangesAtLogin() throws Exception {
         String username = testAccounts.create("fixation", false);
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/login").session(session)).andExpect(status().isOk());
-        String before = session.getId();
+        Cookie before = TestSessions.fresh(mvc);
         MvcResult login = mvc.perform(post("/login").param("username", username)
-                .param("password", SecurityTestAccounts.PASSWORD).with(csrf()).session(session))
+                .param("password", SecurityTestAccounts.PASSWORD).with(csrf()).cookie(before))
                 .andExpect(authenticated()).andReturn();
-        assertThat(login.getRequest().getSession(false).getId()).isNotEqualTo(before);
+        Cookie after = TestSessions.of(login);
+        assertThat(after.getValue()).isNotEqualTo(before.getValue());
+        mvc.perform(get("/").cookie(after)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(before)).andExpect(redirectedUrl("/login"));
     }
 
     @Test
     void aNewLoginEndsTheOlderSessionWhichIsToldSo() throws Exception {
         String username = testAccounts.create("single", false);
-        MockHttpSession first = (MockHttpSession) mvc.perform(formLogin().user(username)
-                .password(SecurityTestAccounts.PASSWORD)).andExpect(authenticated()).andReturn().getRequest()
-                .getSession(false);
-        mvc.perform(get("/").session(first)).andExpect(status().isOk());
+        Cookie first = TestSessions.of(mvc.perform(formLogin().user(username)
+                .password(SecurityTestAccounts.PASSWORD)).andExpect(authenticated()).andReturn());
+        mvc.perform(get("/").cookie(first)).andExpect(status().isOk());
 
-        MockHttpSession second = (MockHttpSession) mvc.perform(formLogin().user(username)
-                .password(SecurityTestAccounts.PASSWORD)).andExpect(authenticated()).andReturn().getRequest()
-                .getSession(false);
+        Cookie second = TestSessions.of(mvc.perform(formLogin().user(username)
+                .password(SecurityTestAccounts.PASSWORD)).andExpect(authenticated()).andReturn());
 
-        mvc.perform(get("/").session(second)).andExpect(status().isOk());
-        mvc.perform(get("/").session(first)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/").cookie(second)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(first)).andExpect(redirectedUrl("/login?expired"));
         mvc.perform(get("/login").param("expired", "")).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(containsString("已在其他地方登录")));

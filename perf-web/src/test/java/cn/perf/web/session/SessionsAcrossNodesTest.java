@@ -1,0 +1,225 @@
+package cn.perf.web.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import cn.perf.domain.account.Role;
+import cn.perf.domain.account.UserAccount;
+import cn.perf.domain.account.UserAccounts;
+import cn.perf.domain.demo.DemoOrganization;
+import cn.perf.domain.organization.BudgetUnits;
+import cn.perf.testdb.TestDatabase;
+import cn.perf.web.PerfApplication;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.SessionRepository;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * Two application nodes on one PostgreSQL, as behind a load balancer: this test's application (node A) and a second
+ * one started beside it (node B). A browser session begun on one node is honoured by the other, with its CSRF token and
+ * its flash message; a new sign-in on one node ends the user's older session on the other; static files never read
+ * or write the session table; a page reads its session once and, inside the touch interval, writes nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"perf.demo-data=true", "perf.session.touch-interval=PT2S"})
+class SessionsAcrossNodesTest {
+
+    private static final String PASSWORD = "Kq83!mzt07x";
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static ConfigurableApplicationContext nodeB;
+
+    @LocalServerPort
+    int portA;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    BudgetUnits units;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    JdbcTemplate jdbc;
+    /** Spring Session's JDBC repository (a JdbcIndexedSessionRepository), watched. */
+    @SuppressWarnings("rawtypes")
+    @MockitoSpyBean(name = "sessionRepository")
+    SessionRepository stored;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void startNodeB() {
+        TestDatabase.Connection db = TestDatabase.get();
+        // as arguments: they must win over application.yml (spring.datasource.url: ${PERF_DB_URL:})
+        nodeB = new SpringApplicationBuilder(PerfApplication.class).run(
+                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=" + (db.password() == null ? "" : db.password()),
+                "--server.port=0", "--perf.demo-data=true", "--perf.signing.backfill-enabled=false",
+                "--spring.datasource.hikari.minimum-idle=1", "--spring.jmx.enabled=false");
+    }
+
+    @AfterAll
+    static void stopNodeB() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+    }
+
+    private String nodeB() {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+    }
+
+    private String nodeA() {
+        return "http://127.0.0.1:" + portA;
+    }
+
+    @Test
+    void aSessionBegunOnOneNodeWorksOnTheOtherWithItsCsrfTokenAndFlashMessage() throws Exception {
+        String user = account();
+        String cookie = signIn(nodeA(), user);
+
+        assertThat(get(nodeB(), "/", cookie).statusCode()).as("signed in on node B too").isEqualTo(200);
+        // the token page is rendered on A (its CSRF token is in the session), the form posted to B
+        HttpResponse<String> form = get(nodeA(), "/account/tokens", cookie);
+        assertThat(form.statusCode()).isEqualTo(200);
+        HttpResponse<String> created = post(nodeB(), "/account/tokens", cookie,
+                Map.of("_csrf", csrf(form.body()), "name", "两节点", "validDays", "30"));
+        assertThat(created.statusCode()).as("accepted with the token of node A's page").isEqualTo(302);
+        assertThat(created.headers().firstValue("Location").orElseThrow()).endsWith("/account/tokens");
+        // the flash message (the token's text, shown once) was put in the session by B and is shown by A
+        HttpResponse<String> shown = get(nodeA(), "/account/tokens", cookie);
+        assertThat(shown.body()).contains("id=\"issued-token\"").contains("两节点");
+        assertThat(get(nodeB(), "/account/tokens", cookie).body()).as("shown once").doesNotContain("id=\"issued-token\"");
+
+        // signing out on B ends the session for A as well
+        HttpResponse<String> out = post(nodeB(), "/logout", cookie, Map.of("_csrf", csrf(shown.body())));
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(get(nodeA(), "/", cookie).headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    @Test
+    void aNewSignInOnOneNodeEndsTheUsersOlderSessionOnTheOther() throws Exception {
+        String user = account();
+        String onA = signIn(nodeA(), user);
+        assertThat(get(nodeA(), "/", onA).statusCode()).isEqualTo(200);
+        String onB = signIn(nodeB(), user);
+
+        assertThat(get(nodeB(), "/", onB).statusCode()).isEqualTo(200);
+        HttpResponse<String> older = get(nodeA(), "/", onA);
+        assertThat(older.statusCode()).isEqualTo(302);
+        assertThat(older.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?",
+                Integer.class, user)).as("sessions of the user left").isEqualTo(1);
+    }
+
+    @Test
+    void staticFilesNeverReadOrWriteTheSessionAndPagesWriteItOnlyAfterTheTouchInterval() throws Exception {
+        String user = account();
+        String cookie = signIn(nodeA(), user);
+        long signedIn = lastAccess(cookie);
+
+        clearInvocations(stored);
+        for (String file : new String[] {"/css/perf.css", "/webjars/htmx.org/dist/htmx.min.js"}) {
+            HttpResponse<String> r = get(nodeA(), file, cookie);
+            assertThat(r.statusCode()).as(file).isEqualTo(200);
+            assertThat(r.headers().firstValue("Set-Cookie")).as(file).isEmpty();
+        }
+        verify(stored, never()).findById(anyString());
+        verify(stored, never()).save(any());
+        verify(stored, never()).createSession();
+
+        assertThat(get(nodeA(), "/", cookie).statusCode()).isEqualTo(200);
+        // once for the whole request: Spring Session's filter (before and after saving) and the session registry
+        verify(stored, times(1)).findById(anyString());
+        assertThat(lastAccess(cookie)).as("no write within the touch interval (2 s)").isEqualTo(signedIn);
+
+        Thread.sleep(2_100);
+        assertThat(get(nodeA(), "/", cookie).statusCode()).isEqualTo(200);
+        assertThat(lastAccess(cookie)).as("written once the interval is over").isGreaterThan(signedIn);
+    }
+
+    private long lastAccess(String cookie) {
+        return jdbc.queryForObject("select last_access_time from spring_session where session_id = ?", Long.class,
+                TestSessions.id(cookie.substring(cookie.indexOf('=') + 1)));
+    }
+
+    private String account() {
+        String username = "nodes-" + NEXT.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+        UserAccount account = UserAccount.open(username, encoder.encode(PASSWORD), "两节点测试", units
+                .findByName(DemoOrganization.SUZHOU_FINANCE).orElseThrow().id(), EnumSet.of(Role.FILER));
+        account.waivePasswordChange();
+        accounts.save(account);
+        return username;
+    }
+
+    /** Signs in on a node as a browser does; returns the session cookie ({@code SESSION=…}). */
+    private String signIn(String node, String username) throws Exception {
+        HttpResponse<String> page = get(node, "/login", null);
+        String anonymous = sessionCookie(page);
+        HttpResponse<String> login = post(node, "/login", anonymous,
+                Map.of("_csrf", csrf(page.body()), "username", username, "password", PASSWORD));
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return sessionCookie(login);
+    }
+
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(TestSessions.COOKIE + "=")).map(c -> c.split(";")[0])
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no session cookie: " + response));
+    }
+
+    private static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> get(String node, String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node + path)).timeout(Duration.ofSeconds(30));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String node, String path, String cookie, Map<String, String> fields)
+            throws Exception {
+        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

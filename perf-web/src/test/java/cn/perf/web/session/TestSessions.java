@@ -1,0 +1,61 @@
+package cn.perf.web.session;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Browser sessions for MockMvc tests. Sessions live in PostgreSQL (Spring Session's filter), found by the
+ * {@code SESSION} cookie as a browser sends it; a {@code MockHttpSession} given to a request is not seen any more.
+ */
+public final class TestSessions {
+
+    public static final String COOKIE = "SESSION";
+
+    private TestSessions() {
+    }
+
+    /** A new anonymous session (the one the login page starts for its CSRF token). */
+    public static Cookie fresh(MockMvc mvc) throws Exception {
+        return of(mvc.perform(get("/login")).andReturn());
+    }
+
+    /**
+     * The session cookie to send next: the one the response set, else the current one. A request authenticated by
+     * MockMvc's {@code user(…)} counts as a fresh sign-in for Spring Security, which changes the session's id
+     * (session fixation protection) and so the cookie, as a browser would see it.
+     */
+    public static Cookie next(Cookie current, MvcResult result) {
+        Cookie cookie = result.getResponse().getCookie(COOKIE);
+        return cookie == null || cookie.getValue().isEmpty() ? current : new Cookie(COOKIE, cookie.getValue());
+    }
+
+    /** The session cookie a response set. */
+    public static Cookie of(MvcResult result) {
+        Cookie cookie = result.getResponse().getCookie(COOKIE);
+        if (cookie == null || cookie.getValue().isEmpty()) {
+            throw new AssertionError("no " + COOKIE + " cookie in the response to " + result.getRequest().getRequestURI());
+        }
+        return new Cookie(COOKIE, cookie.getValue());
+    }
+
+    /**
+     * Follows a redirect as a browser does: with the session cookie the response set, if it set one (the session that
+     * holds the flash attributes, 已保存 …). MockMvc's own {@code flashAttrs} would put them into a mock session that
+     * Spring Session's filter never reads.
+     */
+    public static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder carrying(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder next, MvcResult redirect) {
+        Cookie cookie = redirect.getResponse().getCookie(COOKIE);
+        return cookie == null || cookie.getValue().isEmpty() ? next : next.cookie(new Cookie(COOKIE, cookie.getValue()));
+    }
+
+    /** The session id in the database ({@code spring_session.session_id}) behind a cookie value (Base64). */
+    public static String id(String cookieValue) {
+        return new String(Base64.getDecoder().decode(cookieValue), StandardCharsets.UTF_8);
+    }
+}
