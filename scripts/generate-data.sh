@@ -3,7 +3,7 @@
 # by default 10,000 申报表 of the filing year 2021 in every status and 10,000 绩效自评表 of 2020 (each on its own
 # approved 2020 申报表, so the declaration table holds 20,000 rows), spread over ~300 budget units of 60 departments
 # in four regions (苏州市 in the Suzhou layout; 济宁市, 泰安市, 临沂市 in the national layout), with the accounts
-# they need: 2,500 filer accounts (load-00001 …) each with a 申报表 of its own in 草稿, a department reviewer per
+# they need: up to 3,500 filer accounts (load-00001 …) each with a 申报表 of its own in 草稿 that can be submitted as it is, a department reviewer per
 # 主管部门 and a finance reviewer per region, all with the demo password Demo@2026.
 #
 # Usage: bash scripts/generate-data.sh <db>          (the database is dropped and recreated)
@@ -22,7 +22,7 @@
 # Approved 申报表 get no signed PDF here: the app's backfill (SignedPdfBackfill) signs them after start-up at about
 # 0.3 s of CPU each. scripts/load-deadline-week.sh starts the app with the backfill postponed.
 #
-# Settings (environment): GEN_DECLARATIONS=10000 GEN_EVALUATIONS=10000 GEN_FILERS=2500
+# Settings (environment): GEN_DECLARATIONS=10000 GEN_EVALUATIONS=10000 GEN_FILERS=3500
 #   GEN_PGHOST=127.0.0.1 GEN_PGPORT=5432 GEN_PGADMIN=postgres   GEN_PORT=<free port in 18300-18399>
 #   GEN_JAR=perf-web/target/perf-web-exec.jar
 set -euo pipefail
@@ -35,7 +35,7 @@ PGPORT_=${GEN_PGPORT:-5432}
 PGADMIN=${GEN_PGADMIN:-postgres}
 N_DECL=${GEN_DECLARATIONS:-10000}
 N_EVAL=${GEN_EVALUATIONS:-10000}
-N_FILERS=${GEN_FILERS:-2500}
+N_FILERS=${GEN_FILERS:-3500}
 JAR=${GEN_JAR:-perf-web/target/perf-web-exec.jar}
 PASSWORD='Demo@2026'
 

@@ -68,7 +68,13 @@ from user_account where username like 'load-finance-%' or username like 'load-re
 -- no 2020 申报表)
 create temp table gen_tmpl as
 select d.id as decl_id, e.id as eval_id, d.layout, d.fiscal_year, e.origin,
-       (row_number() over (partition by d.layout order by d.id) - 1)::int as n
+       (row_number() over (partition by d.layout order by d.id) - 1)::int as n,
+       -- can a copy in 草稿 be submitted as it is? (the seed rebuilt from the 2020 自评表 has no 本年度计划数, so the
+       -- submission check 本年度计划数合计 = 项目资金构成合计 refuses it until a filer fills them in)
+       d.layout = 'NATIONAL' or coalesce((select sum(current_year) from declaration_funding_source f
+                                          where f.declaration_id = d.id), 0)
+                                 = coalesce((select sum(amount) from declaration_sub_project s
+                                             where s.declaration_id = d.id), 0) as submittable
 from declaration d left join self_evaluation e on e.declaration_id = d.id
 where d.adjusts_id is null;
 do $$ begin
@@ -112,8 +118,8 @@ from gen_project g join declaration d on d.id = g.tmpl;
 -- 2021: n_decl in every status; 2020: n_eval approved ones (each gets a self-evaluation below)
 create temp table gen_decl as
 select nextval(pg_get_serial_sequence('declaration', 'id')) as id, g.*, 2021 as year,
-       case when h < 35 then 'DRAFT' when h < 45 then 'RETURNED' when h < 65 then 'SUBMITTED'
-            when h < 80 then 'DEPARTMENT_APPROVED' when h < 95 then 'APPROVED' else 'REJECTED' end as status,
+       case when h < 45 then 'DRAFT' when h < 55 then 'RETURNED' when h < 70 then 'SUBMITTED'
+            when h < 82 then 'DEPARTMENT_APPROVED' when h < 96 then 'APPROVED' else 'REJECTED' end as status,
        now() - make_interval(days => (k % 60) + 1, mins => (k * 13) % 1440) as created_at
 from gen_project g cross join lateral (select (hashint4(k::int) & 2147483647) % 100 as h) hh where k < :n_decl
 union all
@@ -254,12 +260,13 @@ select g.id, f.position, f.severity, f.code, f.message, f.row_position, f.locati
 from gen_eval g join self_evaluation_finding f on f.self_evaluation_id = g.tmpl;
 
 -- ------------------------------------------------------------------------------------------- filer accounts
--- one per 2021 申报表 in 草稿 (round robin over the units), up to n_filers, with a 自评表 of its unit to score live
+-- one per submittable 2021 申报表 in 草稿 (round robin over the units), up to n_filers, with a 自评表 of its unit to score live
 -- (a 草稿 one wherever the unit has one)
 create temp table gen_filer as
 select row_number() over (order by rn, unit_id) as n, unit_id, id as declaration_id
 from (select d.id, d.unit_id, row_number() over (partition by d.unit_id order by d.id) as rn
-      from gen_decl d where d.year = 2021 and d.status = 'DRAFT') x;
+      from gen_decl d join gen_tmpl t on t.decl_id = d.tmpl
+      where d.year = 2021 and d.status = 'DRAFT' and t.submittable) x;
 insert into loadgen.filer (username, unit_id, declaration_id, evaluation_id)
 select 'load-' || lpad(f.n::text, 5, '0'), f.unit_id, f.declaration_id, e.id
 from gen_filer f
