@@ -14,7 +14,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * lane, logins queue among themselves and the pages of the users already signed in keep the other cores.
  *
  * <p>A login that waits longer than {@code wait} is refused as a service problem (Spring Security's
- * {@link AuthenticationServiceException}: shown as a failed login, not counted as a wrong password, so no lockout).
+ * {@link AuthenticationServiceException}: the login page says 系统繁忙 ({@code /login?busy}, not the wrong-password
+ * message), and it is not counted as a wrong password, so no lockout).
  * The lane is per node and holds no state a second node would need.
  */
 final class HashingLane implements PasswordEncoder {

@@ -59,6 +59,11 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/", true)
+                        // a sign-in the hashing lane could not take in time (HashingLane) is "busy", not "wrong password"
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof org.springframework.security.authentication.AuthenticationServiceException
+                                && !(e instanceof org.springframework.security.authentication
+                                .InternalAuthenticationServiceException) ? "/login?busy" : "/login?error")))
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session
