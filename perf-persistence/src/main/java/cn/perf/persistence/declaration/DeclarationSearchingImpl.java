@@ -43,15 +43,32 @@ class DeclarationSearchingImpl implements DeclarationSearching {
         if ((long) page * s.size() >= total && total > 0) {
             page = (int) ((total - 1) / s.size()); // a page past the end shows the last one
         }
+        // 指标数 is counted for the page's rows only, in a second statement: as a correlated subquery in the select
+        // list PostgreSQL computed it for every row an OFFSET skips, so page n cost n pages of counts and a finance
+        // bureau's summary.xlsx of 10,000 rows (100 pages) took 20 s (issue 12, docs/performance.md)
         TypedQuery<DeclarationListRow> q = em.createQuery("""
                 select new cn.perf.domain.declaration.DeclarationListRow(d.id, d.unitId, u.name, d.projectId,
-                    d.projectName, d.year, d.layout, d.status, d.totalAmount,
-                    (select count(i) from Indicator i where i.declaration = d), d.updatedAt)
+                    d.projectName, d.year, d.layout, d.status, d.totalAmount, 0L, d.updatedAt)
                 from Declaration d join BudgetUnit u on u.id = d.unitId""" + where + orderBy(s),
                 DeclarationListRow.class);
         params.forEach(q::setParameter);
         List<DeclarationListRow> rows = q.setFirstResult(page * s.size()).setMaxResults(s.size()).getResultList();
-        return new ResultPage<>(rows, total, page, s.size());
+        return new ResultPage<>(withIndicatorCounts(rows), total, page, s.size());
+    }
+
+    private List<DeclarationListRow> withIndicatorCounts(List<DeclarationListRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        em.createQuery("select i.declaration.id, count(i) from Indicator i where i.declaration.id in :ids"
+                        + " group by i.declaration.id", Object[].class)
+                .setParameter("ids", rows.stream().map(DeclarationListRow::id).toList())
+                .getResultList()
+                .forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+        return rows.stream().map(r -> new DeclarationListRow(r.id(), r.unitId(), r.unitName(), r.projectId(),
+                r.projectName(), r.year(), r.layout(), r.status(), r.totalAmount(), counts.getOrDefault(r.id(), 0L),
+                r.updatedAt())).toList();
     }
 
     private static String where(Scope scope, DeclarationSearch s, Map<String, Object> params) {

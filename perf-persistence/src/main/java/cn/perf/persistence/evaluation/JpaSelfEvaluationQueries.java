@@ -83,13 +83,31 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
         }
         TypedQuery<EvaluationListRow> q = em.createQuery("""
                 select new cn.perf.domain.evaluation.EvaluationListRow(e.id, e.declarationId, e.unitId, u.name,
-                    e.projectName, e.year, e.layout, e.status, e.recordedTotal, e.computedTotal, e.computedGrade,
-                    (select count(f) from EvaluationFinding f where f.evaluation = e))
+                    e.projectName, e.year, e.layout, e.status, e.recordedTotal, e.computedTotal, e.computedGrade, 0L)
                 from SelfEvaluation e join BudgetUnit u on u.id = e.unitId""" + where + orderBy(s),
                 EvaluationListRow.class);
         params.forEach(q::setParameter);
         List<EvaluationListRow> rows = q.setFirstResult(page * s.size()).setMaxResults(s.size()).getResultList();
-        return new ResultPage<>(rows, total, page, s.size());
+        return new ResultPage<>(withFindingCounts(rows), total, page, s.size());
+    }
+
+    /**
+     * The findings of the page's rows, in one statement: as a correlated count in the select list PostgreSQL computed
+     * it for every row an OFFSET skips, so the list export's page n cost n pages of counts (issue 12).
+     */
+    private List<EvaluationListRow> withFindingCounts(List<EvaluationListRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        em.createQuery("select f.evaluation.id, count(f) from EvaluationFinding f where f.evaluation.id in :ids"
+                        + " group by f.evaluation.id", Object[].class)
+                .setParameter("ids", rows.stream().map(EvaluationListRow::id).toList())
+                .getResultList()
+                .forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+        return rows.stream().map(r -> new EvaluationListRow(r.id(), r.declarationId(), r.unitId(), r.unitName(),
+                r.projectName(), r.year(), r.layout(), r.status(), r.recordedTotal(), r.computedTotal(), r.grade(),
+                counts.getOrDefault(r.id(), 0L))).toList();
     }
 
     private static String scopedWhere(Scope scope, EvaluationSearch s, Map<String, Object> params) {

@@ -31,13 +31,44 @@ class AuditRecorder {
 
     private final AuditLog log;
 
+    /** The transaction's persistence context (a shared proxy), flushed before an entry is appended. */
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
+
     AuditRecorder(AuditLog log) {
         this.log = log;
     }
 
+    /**
+     * In a transaction the entry is appended at its very end (issue 12): after the persistence context is flushed,
+     * right before the commit, still in the same transaction. An append locks the chain head until the commit, so
+     * the lock is held for the append and the commit only, not for the rest of the use case and Hibernate's flush
+     * of the form's rows; under load every audited change of every user queued behind that lock (JFR, docs/performance.md).
+     * The record (time, actor, address) is taken when the event happens. Outside a transaction: at once, as before.
+     */
     @EventListener
     void on(DomainEvent event) {
-        log.append(AuditRecord.of(event, currentAddress()));
+        AuditRecord record = AuditRecord.of(event, currentAddress());
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()
+                || org.springframework.transaction.support.TransactionSynchronizationManager
+                .isCurrentTransactionReadOnly()) {
+            log.append(record);
+            return;
+        }
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        if (entityManager != null) {
+                            try {
+                                entityManager.flush();
+                            } catch (jakarta.persistence.TransactionRequiredException noJpaTransaction) {
+                                // a plain JDBC transaction: nothing to flush
+                            }
+                        }
+                        log.append(record);
+                    }
+                });
     }
 
     @EventListener

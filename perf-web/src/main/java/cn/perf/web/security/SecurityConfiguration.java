@@ -23,7 +23,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Form login against hashed accounts in the database; everything but the login page, the static assets
  * ({@code /webjars/**}, {@code /css/**}, {@code /js/**}) and health needs a login. Security controls of issue 8
- * (docs/security.md): delegating password encoder, lockout (through {@link LoginAttempts}), forced password change,
+ * (docs/security.md): delegating password encoder (hashing in a {@link HashingLane}), lockout (through {@link LoginAttempts}), forced password change,
  * session fixation protection and one session per user, CSRF (Spring Security's default, on every state change),
  * security headers, and {@code access.refused} events for every 403.
  */
@@ -88,6 +88,11 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/", true)
+                        // a sign-in the hashing lane could not take in time (HashingLane) is "busy", not "wrong password"
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof org.springframework.security.authentication.AuthenticationServiceException
+                                && !(e instanceof org.springframework.security.authentication
+                                .InternalAuthenticationServiceException) ? "/login?busy" : "/login?error")))
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session
@@ -118,13 +123,18 @@ class SecurityConfiguration {
      * entry and a new default id.
      */
     @Bean
-    PasswordEncoder passwordEncoder() {
+    PasswordEncoder passwordEncoder(
+            @org.springframework.beans.factory.annotation.Value("${perf.security.hashing-threads:0}") int hashingThreads,
+            @org.springframework.beans.factory.annotation.Value("${perf.security.hashing-wait:10s}")
+            java.time.Duration hashingWait) {
         Map<String, PasswordEncoder> encoders = new HashMap<>();
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
         encoders.put("bcrypt", bcrypt);
         DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder("bcrypt", encoders);
         delegating.setDefaultPasswordEncoderForMatches(bcrypt);
-        return delegating;
+        // issue 12: hashing in a lane of its own, so that a login storm leaves cores to the signed-in users' pages
+        return new HashingLane(delegating, hashingThreads > 0 ? hashingThreads : HashingLane.defaultThreads(),
+                hashingWait);
     }
 
     /** The domain's port for hashing and checking passwords. */

@@ -130,10 +130,32 @@ class AuditLogPageTest {
         String id = unique();
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
             events.publish(edited(id, "filer-001239", "declaration.edited", "a", "b"));
-            assertThat(entries(null, null, id)).hasSize(1); // written in the publishing transaction
+            // appended at the end of the publishing transaction (issue 12: the chain head is locked only that long)
+            assertThat(entries(null, null, id)).isEmpty();
             status.setRollbackOnly();
         });
         assertThat(entries(null, null, id)).isEmpty();
+
+        // written in the publishing transaction: a failure at commit, after the append, takes the entry with it
+        String failing = unique();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    events.publish(edited(failing, "filer-001239", "declaration.edited", "a", "b"));
+                    org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                            new org.springframework.transaction.support.TransactionSynchronization() {
+                                @Override
+                                public void beforeCommit(boolean readOnly) {
+                                    assertThat(entries(null, null, failing)).hasSize(1);
+                                    throw new IllegalStateException("the change fails at commit");
+                                }
+                            });
+                })).hasMessageContaining("fails at commit");
+        assertThat(entries(null, null, failing)).isEmpty();
+
+        String committed = unique();
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                events.publish(edited(committed, "filer-001239", "declaration.edited", "a", "b")));
+        assertThat(entries(null, null, committed)).hasSize(1);
         assertThat(log.verify().intact()).isTrue();
     }
 
