@@ -15,9 +15,10 @@
 #      reviewers and the bureau open the list, 待办 and read views;
 #   4. after FAULT_WARMUP s: `pg_ctl restart -m fast`; FAULT_GAP s later: `pg_ctl stop -m fast`, 10 s down,
 #      `pg_ctl start`; FAULT_GAP s later: `pg_ctl restart -m immediate` (a crash: recovery from the WAL);
-#   5. stops the load and reports per fault what users got (status codes, whether each body was the 503 page), how long
-#      until the first good answer once PostgreSQL was back, and checks every declaration: one marker on all 53 rows
-#      (whole) and the last acknowledged save kept.
+#   5. stops the load and reports per fault (from its start to the next one's) what users got (status codes, whether
+#      each body was the 503 page), how long until the first good answer once PostgreSQL was back and until the app
+#      served without a failure again, and checks every declaration: one marker on all 53 rows (whole) and the last
+#      acknowledged save kept. The requests are kept in target/fault-pg-restart-events.jsonl (one JSON line each).
 # Output also in target/fault-pg-restart.txt, the app's log in target/fault-pg-restart-app.log.
 #
 # Settings (environment): FAULT_WARMUP=20 FAULT_GAP=30 (seconds), FAULT_DOWN=10 (seconds the cluster stays stopped),
@@ -99,6 +100,8 @@ wait "$load_pid" || true
 load_pid=""
 info "load finished"
 cp "$events" "$root/target/fault-pg-restart-events.jsonl"
+cp "$FAULT_WORK/marks.json" "$root/target/fault-pg-restart-marks.json"
+cp "$FAULT_WORK/state.json" "$root/target/fault-pg-restart-state.json"
 
 # Every test declaration: its header marker, version, rows (indicators + sub-projects) and rows with another marker.
 q perf -F $'\t' -c "
@@ -116,6 +119,7 @@ q perf -F $'\t' -c "
 echo
 echo "=== fault-pg-restart $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD); load average before the report: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "app: Hikari connection-timeout $(grep -o 'PERF_DB_WAIT_MS:[0-9]*' perf-web/src/main/resources/application.yml | cut -d: -f2) ms; PostgreSQL $(q postgres -c 'show server_version')"
+cp "$FAULT_WORK/markers.tsv" "$root/target/fault-pg-restart-markers.tsv"
 python3 scripts/faults/load.py report "$FAULT_WORK/state.json" "$events" "$FAULT_WORK/marks.json" "$FAULT_WORK/markers.tsv"
 grep -c "Database unavailable" "$app_log" | xargs -I{} echo "app log: {} requests answered with the 503 page (DatabaseUnavailable)"
 echo "app log: $(grep -c ' ERROR ' "$app_log" || true) ERROR lines; first of them:"

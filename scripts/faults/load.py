@@ -188,15 +188,19 @@ def report(state_path, events_path, marks_path, markers_path):
     print("| fault | PostgreSQL down (s) | requests during the fault window | what users got | slowest answer (s) "
           "| first good answer after PostgreSQL was back (s) | after the fault began (s) |")
     print("|---|---|---|---|---|---|---|")
+    starts = sorted(m["began"] for m in marks.values())
     for name, m in marks.items():
         began, back = m["began"], m["back"]
-        window_end = back + 30
-        inside = [e for e in events if e["t1"] >= began and e["t0"] <= window_end]
+        # until the next fault began (or 30 s after PostgreSQL was back, for the last one)
+        window_end = min([t for t in starts if t > began] + [back + 30])
+        inside = [e for e in events if began <= e["t1"] < window_end]  # answered between this fault and the next
         failures = [e for e in inside if e["kind"] != "ok"]
         last_failure = max((e["t1"] for e in failures), default=began)
-        first_ok_after = min((e["t1"] for e in events if e["kind"] == "ok" and e["t0"] >= back), default=None)
+        first_ok_after = min((e["t1"] for e in events if e["kind"] == "ok" and e["t0"] >= back
+                              and e["t1"] <= window_end), default=None)
         # served again: the first good answer after the last failure of this window
-        good_after = min((e["t1"] for e in events if e["kind"] == "ok" and e["t1"] > last_failure), default=None)
+        good_after = min((e["t1"] for e in events if e["kind"] == "ok" and e["t1"] > last_failure
+                          and e["t1"] <= window_end), default=None)
         counts = collections.Counter(f"{e['status']} {e['kind']}" for e in failures)
         got = ", ".join(f"{k}: {v}" for k, v in counts.most_common()) or "no failure"
         slowest = max((e["t1"] - e["t0"] for e in inside), default=0)
