@@ -21,6 +21,7 @@ import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -57,6 +58,15 @@ class DatabaseUnavailable {
             if (t instanceof SQLTransientConnectionException || t instanceof CannotCreateTransactionException
                     || t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
                     || t instanceof ConnectException) {
+                return true;
+            }
+            // A transaction whose connection died could not even be rolled back (or committed): Spring's
+            // TransactionSystemException or Hibernate's TransactionException ("Unable to rollback against JDBC
+            // Connection") over an SQLException — Hikari's "Connection is closed" carries no SQLState. Seen in
+            // scripts/fault-pg-restart.sh: a save in flight when PostgreSQL stopped was a 500 before.
+            if ((t instanceof TransactionSystemException
+                    || t.getClass().getName().equals("org.hibernate.TransactionException"))
+                    && t.getCause() instanceof SQLException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
