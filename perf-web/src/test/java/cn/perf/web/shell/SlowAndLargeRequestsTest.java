@@ -45,6 +45,8 @@ class SlowAndLargeRequestsTest {
         assertThat(connector.getProperty("keepAliveTimeout")).isEqualTo(20_000);
         assertThat(connector.getProperty("maxConnections")).isEqualTo(8192);
         assertThat(connector.getMaxPostSize()).as("page forms").isEqualTo(2 * 1024 * 1024);
+        assertThat(connector.getMaxParameterCount()).as("Tomcat 11's 1,000 would drop the rows of a large 申报表")
+                .isEqualTo(20_000);
         assertThat(connector.getProperty("maxSwallowSize")).isEqualTo((int) HUNDRED_MB);
     }
 
