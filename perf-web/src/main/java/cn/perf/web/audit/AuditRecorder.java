@@ -13,6 +13,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -30,10 +32,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class AuditRecorder {
 
     private final AuditLog log;
-
-    /** The transaction's persistence context (a shared proxy), flushed before an entry is appended. */
-    @jakarta.persistence.PersistenceContext
-    private jakarta.persistence.EntityManager entityManager;
 
     AuditRecorder(AuditLog log) {
         this.log = log;
@@ -59,12 +57,11 @@ class AuditRecorder {
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
                     public void beforeCommit(boolean readOnly) {
-                        if (entityManager != null) {
-                            try {
-                                entityManager.flush();
-                            } catch (jakarta.persistence.TransactionRequiredException noJpaTransaction) {
-                                // a plain JDBC transaction: nothing to flush
-                            }
+                        try {
+                            // the transaction manager flushes the persistence context (JPA) before the append
+                            TransactionAspectSupport.currentTransactionStatus().flush();
+                        } catch (NoTransactionException programmatic) {
+                            // a TransactionTemplate's transaction: flushed at its commit, after the append
                         }
                         log.append(record);
                     }
