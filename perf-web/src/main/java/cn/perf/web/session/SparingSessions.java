@@ -77,6 +77,14 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
             return;
         }
         Request current = request.get();
+        if (!session.changed) {
+            // nothing set, removed or touched since it was read: Spring Session would still open a transaction to
+            // find that out (a connection, BEGIN, COMMIT on every request)
+            if (current != null) {
+                current.read().put(session.getId(), session);
+            }
+            return;
+        }
         try {
             stored.save(session.session);
         } catch (DataAccessException | TransactionException e) {
@@ -86,6 +94,7 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
             log.debug("error page: session not saved, the database is unavailable: {}", e.toString());
             return;
         }
+        session.changed = false;
         if (current != null) {
             current.read().put(session.getId(), session);
         }
@@ -141,17 +150,21 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
         private final Instant storedAccess;
         /** An error page's empty stand-in for a session the database could not give: never written. */
         private final boolean standIn;
+        /** Something was set, removed or touched since the session was read or last saved (a new one: always). */
+        private boolean changed;
 
         private Sparing(Session session, Instant storedAccess, boolean standIn) {
             this.session = session;
             this.storedAccess = storedAccess;
             this.standIn = standIn;
+            this.changed = storedAccess == null;
         }
 
         @Override
         public void setLastAccessedTime(Instant lastAccessedTime) {
             if (storedAccess == null || !lastAccessedTime.isBefore(storedAccess.plus(touchInterval))) {
                 session.setLastAccessedTime(lastAccessedTime);
+                changed = true;
             }
         }
 
@@ -162,6 +175,7 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
 
         @Override
         public String changeSessionId() {
+            changed = true;
             return session.changeSessionId();
         }
 
@@ -177,11 +191,13 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
 
         @Override
         public void setAttribute(String name, Object value) {
+            changed = true;
             session.setAttribute(name, value);
         }
 
         @Override
         public void removeAttribute(String name) {
+            changed = true;
             session.removeAttribute(name);
         }
 
@@ -197,6 +213,7 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
 
         @Override
         public void setMaxInactiveInterval(Duration interval) {
+            changed = true;
             session.setMaxInactiveInterval(interval);
         }
 
