@@ -43,16 +43,22 @@ class PostgresJobLocksTest {
         int runs = 3; // the test pool has three connections
         AtomicInteger worked = new AtomicInteger();
         CyclicBarrier start = new CyclicBarrier(runs);
+        // the run that gets the lock holds it until the others have found it taken: no timing involved
+        CountDownLatch othersSkipped = new CountDownLatch(runs - 1);
         ExecutorService nodes = Executors.newFixedThreadPool(runs);
         try {
             List<Future<Boolean>> ran = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 ran.add(nodes.submit(() -> {
                     start.await(10, TimeUnit.SECONDS);
-                    return locks.runAlone("test.concurrent", () -> {
+                    boolean got = locks.runAlone("test.concurrent", () -> {
                         worked.incrementAndGet();
-                        sleep(1_000);
+                        await(othersSkipped);
                     });
+                    if (!got) {
+                        othersSkipped.countDown();
+                    }
+                    return got;
                 }));
             }
             int ranCount = 0;

@@ -45,6 +45,14 @@ class HashingLaneTest {
         }
     }
 
+    /** Waits (at most 10 s) until {@code n} checks are inside the encoder: a condition, not a guess at timing. */
+    private static void awaitRunning(Slow slow, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (slow.running.get() < n && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
     @Test
     void atMostThatManyHashAtOnceAndTheOthersWaitTheirTurn() throws Exception {
         Slow slow = new Slow();
@@ -55,7 +63,7 @@ class HashingLaneTest {
             for (int i = 0; i < 8; i++) {
                 logins.add(pool.submit(() -> lane.matches("Demo@2026", "xDemo@2026")));
             }
-            Thread.sleep(300);
+            awaitRunning(slow, 2);
             assertThat(slow.running.get()).isEqualTo(2);
             slow.release.countDown();
             for (Future<Boolean> f : logins) {
@@ -75,7 +83,7 @@ class HashingLaneTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Boolean> first = pool.submit(() -> lane.matches("a", "xa"));
-            Thread.sleep(100);
+            awaitRunning(slow, 1);
             assertThatThrownBy(() -> lane.matches("b", "xb")).isInstanceOf(AuthenticationServiceException.class)
                     .hasMessageContaining("系统繁忙");
             slow.release.countDown();
