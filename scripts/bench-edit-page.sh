@@ -18,6 +18,7 @@
 #   BENCH_PGHOST=127.0.0.1 BENCH_PGPORT=5432 BENCH_PGADMIN=postgres   PostgreSQL and the role that creates
 #                                                                      the database (and that the app uses)
 #   BENCH_DB=perf_bench                 database name (dropped and recreated, dropped again at the end)
+#   BENCH_JAR=perf-web/target/perf-web-exec.jar   the application jar to measure (built if missing)
 #   BENCH_PORT=<free port>              HTTP port of the app
 #   JAVA_OPTS=""                        JVM options of the app (e.g. -Xmx1g)
 #   BENCH_APP_ARGS=""                   extra arguments of the app (e.g. --logging.level.org.hibernate.SQL=debug)
@@ -45,7 +46,7 @@ WARMUP=${BENCH_WARMUP:-10s}
 JFR=${BENCH_JFR:-0}
 JFR_PAGE=${BENCH_JFR_PAGE:-edit}
 SQL_COUNT=${BENCH_SQL_COUNT:-0}
-JAR=perf-web/target/perf-web-exec.jar
+JAR=${BENCH_JAR:-perf-web/target/perf-web-exec.jar}
 USERNAME=filer-001239
 PASSWORD='Demo@2026'
 N_INDICATORS=40

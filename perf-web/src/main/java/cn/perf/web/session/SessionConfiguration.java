@@ -13,6 +13,7 @@ import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * HTTP sessions in PostgreSQL (Spring Session JDBC; tables of migration V23), so that every application node serves
@@ -22,10 +23,10 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
  * changes are written once, at the end of the request, and only the attributes that were set.</li>
  * <li>The last-access time is written at most once per {@code perf.session.touch-interval} (default one minute,
  * {@link SparingSessions}): a request that changes nothing in its session writes nothing.</li>
- * <li>The session statements run in a new transaction of the application's transaction manager (Spring Session's
- * default, {@code REQUIRES_NEW}): a session is also saved when a response is committed inside a read-only transaction
- * (a streamed export). A plain {@code DataSourceTransactionManager} was tried and joined the JPA transaction's
- * read-only connection there.</li>
+ * <li>A session is read in autocommit, without a transaction; it is written in a new transaction of the application's
+ * transaction manager (Spring Session's default, {@code REQUIRES_NEW}): a session is also saved when a response is
+ * committed inside a read-only transaction (a streamed export). A plain {@code DataSourceTransactionManager} was tried
+ * for the writes and joined the JPA transaction's read-only connection there ({@link SessionTransactions}).</li>
  * <li>Spring Session's own clean-up task (every node, every minute) is off ({@code cleanupCron = "-"}):
  * {@link ExpiredSessionCleanup} deletes expired sessions on one node at a time.</li>
  * <li>A session is read once per request, and static files never touch the session table ({@link SessionFilters},
@@ -43,12 +44,33 @@ class SessionConfiguration {
         return repository -> repository.setDefaultMaxInactiveInterval(timeout);
     }
 
+    /**
+     * The security context and the CSRF token, read on every page, in a compact form; other attributes
+     * Java-serialized ({@link SessionAttributeCodec}).
+     */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributeCodec() {
+        return repository -> repository.setConversionService(
+                new SessionAttributeCodec(SessionConfiguration.class.getClassLoader()).conversionService());
+    }
+
+    /**
+     * Reads without a transaction, writes in a new one ({@link SessionTransactions}); Spring Session's configuration
+     * takes it by this name. (Being a {@code TransactionOperations}, it also stands in for Boot's default
+     * {@code TransactionTemplate} bean, which the application does not use.)
+     */
+    @Bean
+    SessionTransactions springSessionTransactionOperations(PlatformTransactionManager transactionManager) {
+        return new SessionTransactions(transactionManager);
+    }
+
     /** The repository the session filter and the session registry use. */
     @Bean
     @Primary
     SparingSessions sparingSessions(@Qualifier("sessionRepository") JdbcIndexedSessionRepository stored,
+                                    SessionTransactions transactions,
                                     @Value("${perf.session.touch-interval:PT1M}") Duration touchInterval) {
-        return new SparingSessions(stored, touchInterval);
+        return new SparingSessions(stored, transactions, touchInterval);
     }
 
     /**

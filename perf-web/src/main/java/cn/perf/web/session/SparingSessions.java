@@ -37,6 +37,7 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
     private static final Logger log = LoggerFactory.getLogger(SparingSessions.class);
 
     private final FindByIndexNameSessionRepository<Session> stored;
+    private final SessionTransactions transactions;
     private final Duration touchInterval;
     /** This thread's request: the sessions it has read (or deleted: null), by id; absent outside a request. */
     private final ThreadLocal<Request> request = new ThreadLocal<>();
@@ -45,8 +46,10 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
     }
 
     @SuppressWarnings("unchecked")
-    SparingSessions(FindByIndexNameSessionRepository<? extends Session> stored, Duration touchInterval) {
+    SparingSessions(FindByIndexNameSessionRepository<? extends Session> stored, SessionTransactions transactions,
+                    Duration touchInterval) {
         this.stored = (FindByIndexNameSessionRepository<Session>) stored;
+        this.transactions = transactions;
         this.touchInterval = touchInterval;
     }
 
@@ -108,7 +111,7 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
         }
         Session found;
         try {
-            found = stored.findById(id);
+            found = transactions.read(() -> stored.findById(id));
         } catch (DataAccessException | TransactionException e) {
             if (current == null || !current.errorPage()) {
                 throw e;

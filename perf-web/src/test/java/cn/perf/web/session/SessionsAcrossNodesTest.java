@@ -39,6 +39,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.session.SessionRepository;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -117,6 +118,10 @@ class SessionsAcrossNodesTest {
         HttpResponse<String> shown = get(nodeA(), "/account/tokens", cookie);
         assertThat(shown.body()).contains("id=\"issued-token\"").contains("两节点");
         assertThat(get(nodeB(), "/account/tokens", cookie).body()).as("shown once").doesNotContain("id=\"issued-token\"");
+        // the two attributes every page reads are stored in SessionAttributeCodec's compact form, not Java-serialized
+        assertThat(storedAttribute(user, "SPRING_SECURITY_CONTEXT")).startsWith((byte) 'P', (byte) 'S', (byte) 'C');
+        assertThat(storedAttribute(user, HttpSessionCsrfTokenRepository.class.getName() + ".CSRF_TOKEN"))
+                .startsWith((byte) 'P', (byte) 'C', (byte) 'T');
 
         // signing out on B ends the session for A as well
         HttpResponse<String> out = post(nodeB(), "/logout", cookie, Map.of("_csrf", csrf(shown.body())));
@@ -221,5 +226,11 @@ class SessionsAcrossNodesTest {
             b.header("Cookie", cookie);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private byte[] storedAttribute(String user, String name) {
+        return jdbc.queryForObject("select a.attribute_bytes from spring_session_attributes a join spring_session s"
+                + " on s.primary_id = a.session_primary_id where s.principal_name = ? and a.attribute_name = ?",
+                byte[].class, user, name);
     }
 }
