@@ -120,7 +120,7 @@ public class DeadlineWeekSimulation extends Simulation {
                     .header("HX-Trigger", "live-trigger")
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .body(StringBody(session -> urlEncoded(typedEvaluation(session))))
-                    .check(status().is(200), substring("score-board"))), pause(Duration.ofSeconds(2))),
+                    .check(status().is(200), substring("id=\"live-shown\""))), pause(Duration.ofSeconds(2))),
             exec(session -> session.remove("evaluationBody").remove("evaluationForm").remove("declarationForm")),
             staticFile);
 
@@ -245,11 +245,19 @@ public class DeadlineWeekSimulation extends Simulation {
                 .replace("&amp;", "&");
     }
 
-    /** The self-evaluation form as typed so far (the page's values), as htmx posts it. */
+    /**
+     * The self-evaluation form as htmx posts it after a keystroke: the page's values (with the page's
+     * {@code liveShown}, so the answer holds only what changed) and one row's 实际完成值 typed anew.
+     */
     static Map<String, Object> typedEvaluation(Session session) {
         Map<String, Object> form = new HashMap<>(session.getMap("evaluationForm"));
         form.remove("_op");
         completeForm(form, session.getString("evaluationBody"), "evaluation-form");
+        List<String> actuals = form.keySet().stream().filter(k -> k.matches("rows\\[\\d+]\\.actual")).sorted().toList();
+        if (!actuals.isEmpty()) {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            form.put(actuals.get(random.nextInt(actuals.size())), Integer.toString(random.nextInt(1, 200)));
+        }
         return form;
     }
 
