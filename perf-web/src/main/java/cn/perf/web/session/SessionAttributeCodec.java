@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import org.springframework.core.convert.TypeDescriptor;
-import org.springframework.core.convert.converter.GenericConverter;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
@@ -59,31 +56,11 @@ final class SessionAttributeCodec {
         this.deserializer = new DeserializingConverter(classLoader);
     }
 
-    /** Spring Session's conversion service with this codec (the bean {@code springSessionConversionService}). */
+    /** Spring Session's conversion service with this codec (set on the repository by SessionConfiguration). */
     GenericConversionService conversionService() {
         GenericConversionService service = new GenericConversionService();
-        service.addConverter(new GenericConverter() {
-            @Override
-            public Set<ConvertiblePair> getConvertibleTypes() {
-                return Set.of(new ConvertiblePair(Object.class, byte[].class));
-            }
-
-            @Override
-            public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
-                return source == null ? null : encode(source);
-            }
-        });
-        service.addConverter(new GenericConverter() {
-            @Override
-            public Set<ConvertiblePair> getConvertibleTypes() {
-                return Set.of(new ConvertiblePair(byte[].class, Object.class));
-            }
-
-            @Override
-            public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
-                return source == null ? null : decode((byte[]) source);
-            }
-        });
+        service.addConverter(Object.class, byte[].class, this::encode);
+        service.addConverter(byte[].class, Object.class, this::decode);
         return service;
     }
 
