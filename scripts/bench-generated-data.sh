@@ -103,6 +103,7 @@ urls=(
   "todo|finance|/todo"
   "evaluations|finance|/evaluations"
   "summary|finance|/declarations/summary.xlsx"
+  "evaluation-summary|finance|/evaluations/summary.xlsx"
 )
 cat >"$work/p.lua" <<'LUA'
 done = function(summary, latency, requests)

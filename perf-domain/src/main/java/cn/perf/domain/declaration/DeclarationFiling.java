@@ -78,6 +78,15 @@ public class DeclarationFiling {
         return queries.search(scope, search);
     }
 
+    /**
+     * Every row of {@code search} within {@code scope}, in the list's order, in one pass inside one transaction (the
+     * list exports): its page and size are ignored.
+     */
+    @Transactional
+    public void forEachRow(Scope scope, DeclarationSearch search, java.util.function.Consumer<DeclarationListRow> row) {
+        queries.forEach(scope, search, row);
+    }
+
     /** The units a reviewer may filter the list by (those in scope, by name). */
     @Transactional
     public List<NewDeclaration.UnitChoice> visibleUnits(Scope scope) {

@@ -15,6 +15,13 @@ public interface DeclarationQueries {
      */
     ResultPage<DeclarationListRow> search(Scope scope, DeclarationSearch search);
 
+    /**
+     * Every row of {@code search} within {@code scope} — its page and size ignored — in the list's order, handed to
+     * {@code row} as they are read: one statement read through a cursor, not page after page, so an export of a whole
+     * region costs one pass over it (issue 12). Runs inside the caller's transaction.
+     */
+    void forEach(Scope scope, DeclarationSearch search, java.util.function.Consumer<DeclarationListRow> row);
+
     /** A unit's declarations of a year, by project name. */
     List<DeclarationListRow> listByUnitAndYear(Long unitId, FiscalYear year);
 

@@ -90,6 +90,15 @@ public class EvaluationFiling {
     }
 
     /**
+     * Every row of {@code search} within {@code scope}, in the list's order, in one pass inside one transaction (the
+     * list exports): its page and size are ignored.
+     */
+    @Transactional
+    public void forEachRow(Scope scope, EvaluationSearch search, java.util.function.Consumer<EvaluationListRow> row) {
+        queries.forEach(scope, search, row);
+    }
+
+    /**
      * The self-evaluation of an approved declaration: started (carried over and scored) when there is none yet, the
      * existing one otherwise. Only the unit's filers may start one.
      *

@@ -19,6 +19,13 @@ public interface SelfEvaluationQueries {
                                                                 EvaluationSearch search);
 
     /**
+     * Every row of {@code search} within {@code scope} — its page and size ignored — in the list's order, handed to
+     * {@code row} as they are read through one cursor (see {@code DeclarationQueries#forEach}).
+     */
+    void forEach(cn.perf.domain.scope.Scope scope, EvaluationSearch search,
+                 java.util.function.Consumer<EvaluationListRow> row);
+
+    /**
      * The whole aggregate, every collection loaded, in a read-only transaction and then detached: a copy no
      * persistence context watches, for reading only (the live preview scores a copy of it); it may be shared with
      * other callers reading the same version, so it must not be changed.

@@ -9,4 +9,6 @@ import cn.perf.domain.shared.ResultPage;
 interface DeclarationSearching {
 
     ResultPage<DeclarationListRow> search(Scope scope, DeclarationSearch search);
+
+    void forEach(Scope scope, DeclarationSearch search, java.util.function.Consumer<DeclarationListRow> row);
 }

@@ -6,12 +6,14 @@ import cn.perf.domain.declaration.DeclarationSearch;
 import cn.perf.domain.scope.Scope;
 import cn.perf.domain.shared.FiscalYear;
 import cn.perf.domain.shared.ResultPage;
+import cn.perf.persistence.shared.Cursor;
 import cn.perf.persistence.shared.JpqlFilters;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -46,14 +48,30 @@ class DeclarationSearchingImpl implements DeclarationSearching {
         // 指标数 is counted for the page's rows only, in a second statement: as a correlated subquery in the select
         // list PostgreSQL computed it for every row an OFFSET skips, so page n cost n pages of counts and a finance
         // bureau's summary.xlsx of 10,000 rows (100 pages) took 20 s (issue 12, docs/performance.md)
+        TypedQuery<DeclarationListRow> q = rows(where, s, params);
+        List<DeclarationListRow> rows = q.setFirstResult(page * s.size()).setMaxResults(s.size()).getResultList();
+        return new ResultPage<>(withIndicatorCounts(rows), total, page, s.size());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void forEach(Scope scope, DeclarationSearch s, Consumer<DeclarationListRow> row) {
+        if (scope.seesNothing()) {
+            return;
+        }
+        Map<String, Object> params = new HashMap<>();
+        Cursor.forEach(rows(where(scope, s, params), s, params), this::withIndicatorCounts, row);
+    }
+
+    /** The rows of the search without their 指标数 (filled in for the rows actually read, see below). */
+    private TypedQuery<DeclarationListRow> rows(String where, DeclarationSearch s, Map<String, Object> params) {
         TypedQuery<DeclarationListRow> q = em.createQuery("""
                 select new cn.perf.domain.declaration.DeclarationListRow(d.id, d.unitId, u.name, d.projectId,
                     d.projectName, d.year, d.layout, d.status, d.totalAmount, 0L, d.updatedAt)
                 from Declaration d join BudgetUnit u on u.id = d.unitId""" + where + orderBy(s),
                 DeclarationListRow.class);
         params.forEach(q::setParameter);
-        List<DeclarationListRow> rows = q.setFirstResult(page * s.size()).setMaxResults(s.size()).getResultList();
-        return new ResultPage<>(withIndicatorCounts(rows), total, page, s.size());
+        return q;
     }
 
     private List<DeclarationListRow> withIndicatorCounts(List<DeclarationListRow> rows) {

@@ -7,6 +7,7 @@ import cn.perf.domain.evaluation.SelfEvaluation;
 import cn.perf.domain.scope.Scope;
 import cn.perf.domain.shared.FiscalYear;
 import cn.perf.domain.shared.ResultPage;
+import cn.perf.persistence.shared.Cursor;
 import cn.perf.persistence.shared.JpqlFilters;
 import cn.perf.domain.evaluation.SelfEvaluationDetail;
 import cn.perf.domain.evaluation.SelfEvaluationFilter;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Repository;
@@ -81,14 +83,29 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
         if ((long) page * s.size() >= total && total > 0) {
             page = (int) ((total - 1) / s.size()); // a page past the end shows the last one
         }
+        TypedQuery<EvaluationListRow> q = listRows(where, s, params);
+        List<EvaluationListRow> rows = q.setFirstResult(page * s.size()).setMaxResults(s.size()).getResultList();
+        return new ResultPage<>(withFindingCounts(rows), total, page, s.size());
+    }
+
+    @Override
+    public void forEach(Scope scope, EvaluationSearch s, Consumer<EvaluationListRow> row) {
+        if (scope.seesNothing()) {
+            return;
+        }
+        Map<String, Object> params = new HashMap<>();
+        Cursor.forEach(listRows(scopedWhere(scope, s, params), s, params), this::withFindingCounts, row);
+    }
+
+    /** The list rows of the search without their findings (counted for the rows actually read, see below). */
+    private TypedQuery<EvaluationListRow> listRows(String where, EvaluationSearch s, Map<String, Object> params) {
         TypedQuery<EvaluationListRow> q = em.createQuery("""
                 select new cn.perf.domain.evaluation.EvaluationListRow(e.id, e.declarationId, e.unitId, u.name,
                     e.projectName, e.year, e.layout, e.status, e.recordedTotal, e.computedTotal, e.computedGrade, 0L)
                 from SelfEvaluation e join BudgetUnit u on u.id = e.unitId""" + where + orderBy(s),
                 EvaluationListRow.class);
         params.forEach(q::setParameter);
-        List<EvaluationListRow> rows = q.setFirstResult(page * s.size()).setMaxResults(s.size()).getResultList();
-        return new ResultPage<>(withFindingCounts(rows), total, page, s.size());
+        return q;
     }
 
     /**

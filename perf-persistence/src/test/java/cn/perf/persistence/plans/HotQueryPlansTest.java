@@ -3,6 +3,7 @@ package cn.perf.persistence.plans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perf.domain.account.PasswordHasher;
+import cn.perf.domain.declaration.DeclarationListRow;
 import cn.perf.domain.declaration.DeclarationQueries;
 import cn.perf.domain.declaration.DeclarationSearch;
 import cn.perf.domain.declaration.DeclarationService;
@@ -10,6 +11,7 @@ import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.demo.DemoDeclarations;
 import cn.perf.domain.demo.DemoOrganization;
 import cn.perf.domain.demo.DemoSelfEvaluation2020;
+import cn.perf.domain.evaluation.EvaluationListRow;
 import cn.perf.domain.evaluation.EvaluationSearch;
 import cn.perf.domain.evaluation.ScoringRegimeCatalog;
 import cn.perf.domain.evaluation.SelfEvaluationQueries;
@@ -20,6 +22,7 @@ import cn.perf.domain.todo.TodoQueries;
 import cn.perf.persistence.account.JdbcViewerQueries;
 import cn.perf.persistence.declaration.RecordedEvents;
 import cn.perf.persistence.evaluation.EvaluationQueriesConfiguration;
+import cn.perf.persistence.shared.Cursor;
 import cn.perf.persistence.todo.JdbcTodoQueries;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -285,6 +288,53 @@ class HotQueryPlansTest {
         assertThat(seqScans).as("sequential scans of big tables").isEmpty();
         // the one exception, and only for what it is: a finance bureau's list counts every form of its region
         assertThat(regionCounts).isSubsetOf("declaration", "self_evaluation");
+    }
+
+    /**
+     * The list exports read a whole search through one cursor ({@code forEach}) instead of page after page: at size,
+     * across the cursor's batches, they get exactly the rows the pages show, in the same order, with the same 指标数
+     * and findings.
+     */
+    @Test
+    void theExportsCursorReadsWhatThePagesShowInTheirOrder() throws Exception {
+        generate(DECLARATIONS);
+        Scope finance = new Scope("finance", Set.of(), "苏州市", Set.of());
+        for (DeclarationSearch.Sort sort : List.of(DeclarationSearch.Sort.UPDATED_AT, DeclarationSearch.Sort.UNIT)) {
+            List<DeclarationListRow> paged = new ArrayList<>();
+            for (int p = 0; ; p++) {
+                var page = declarations.search(finance, new DeclarationSearch(null, null, null, null, null, p,
+                        DeclarationSearch.MAX_SIZE, sort, false));
+                paged.addAll(page.rows());
+                if (!page.hasNext()) {
+                    break;
+                }
+            }
+            assertThat(paged).as("the region spans more than one of the cursor's batches").hasSizeGreaterThan(
+                    Cursor.BATCH + 1);
+            assertThat(paged).extracting(DeclarationListRow::indicatorCount).anyMatch(n -> n > 10);
+            List<DeclarationListRow> cursor = new ArrayList<>();
+            declarations.forEach(finance, new DeclarationSearch(null, null, null, null, null, 0, 1, sort, false),
+                    cursor::add);
+            assertThat(cursor).as("申报表 by " + sort).containsExactlyElementsOf(paged);
+        }
+        List<EvaluationListRow> paged = new ArrayList<>();
+        for (int p = 0; ; p++) {
+            var page = evaluations.search(finance, new EvaluationSearch(null, null, null, null, null, p,
+                    EvaluationSearch.MAX_SIZE, EvaluationSearch.Sort.YEAR, false));
+            paged.addAll(page.rows());
+            if (!page.hasNext()) {
+                break;
+            }
+        }
+        assertThat(paged).hasSizeGreaterThan(Cursor.BATCH + 1);
+        assertThat(paged).extracting(EvaluationListRow::findings).anyMatch(n -> n > 0);
+        List<EvaluationListRow> cursor = new ArrayList<>();
+        evaluations.forEach(finance, new EvaluationSearch(null, null, null, null, null, 0, 1,
+                EvaluationSearch.Sort.YEAR, false), cursor::add);
+        assertThat(cursor).containsExactlyElementsOf(paged);
+        List<DeclarationListRow> none = new ArrayList<>();
+        declarations.forEach(Scope.none("admin"), DeclarationSearch.all(), none::add);
+        assertThat(none).isEmpty();
     }
 
     private long rows(String table) {

@@ -61,6 +61,7 @@ public final class SummaryWorkbook {
     /** With the font of this name (blank: 宋体). */
     public SummaryWorkbook(String fontName) {
         this.fontName = fontName == null || fontName.isBlank() ? XlsxRenderer.DEFAULT_FONT : fontName.strip();
+        XmlTransformers.preferJdkDefault();
     }
 
     /** Starts a workbook with one sheet named {@code sheetName}, its title row and header row. */

@@ -83,6 +83,7 @@ public final class XlsxRenderer {
     /** With the font of this name (blank: 宋体). */
     public XlsxRenderer(String fontName) {
         this.fontName = fontName == null || fontName.isBlank() ? DEFAULT_FONT : fontName.strip();
+        XmlTransformers.preferJdkDefault();
     }
 
     public String fontName() {

@@ -66,6 +66,18 @@ class SummaryWorkbookTest {
         }
     }
 
+    /**
+     * POI asks for a new XSLT factory for every part it writes; the writers name the JDK's default in the system
+     * property so that the lookup no longer scans the class path (XmlTransformers): same factory, no search.
+     */
+    @Test
+    void theWritersNameTheJdksTransformerFactorySoPoiDoesNotSearchTheClassPathForOne() {
+        new SummaryWorkbook("");
+        String expected = javax.xml.transform.TransformerFactory.newDefaultInstance().getClass().getName();
+        assertThat(System.getProperty("javax.xml.transform.TransformerFactory")).isEqualTo(expected);
+        assertThat(javax.xml.transform.TransformerFactory.newInstance().getClass().getName()).isEqualTo(expected);
+    }
+
     @Test
     void theConfiguredFontIsUsedAndAWrongNumberOfValuesIsRefused() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

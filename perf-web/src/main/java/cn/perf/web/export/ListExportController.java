@@ -1,18 +1,15 @@
 package cn.perf.web.export;
 
 import cn.perf.domain.declaration.DeclarationFiling;
-import cn.perf.domain.declaration.DeclarationListRow;
 import cn.perf.domain.declaration.DeclarationSearch;
 import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.template.FormLayout;
 import cn.perf.domain.evaluation.EvaluationFiling;
 import cn.perf.domain.evaluation.EvaluationLayout;
-import cn.perf.domain.evaluation.EvaluationListRow;
 import cn.perf.domain.evaluation.EvaluationSearch;
 import cn.perf.domain.evaluation.EvaluationStatus;
 import cn.perf.domain.scope.Scope;
 import cn.perf.domain.scope.Viewer;
-import cn.perf.domain.shared.ResultPage;
 import cn.perf.reports.pdf.PdfRenderer;
 import cn.perf.reports.xlsx.SummaryWorkbook;
 import cn.perf.reports.xlsx.SummaryWorkbook.Column;
@@ -26,8 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -43,10 +38,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * as one summary workbook ({@code /declarations/summary.xlsx}, {@code /evaluations/summary.xlsx}) or as the PDFs of its
  * forms in one zip ({@code /declarations/pdfs.zip}, {@code /evaluations/pdfs.zip}).
  *
- * <p><b>Bounded memory.</b> Rows are read {@value DeclarationSearch#MAX_SIZE} at a time and written as they come: the
- * workbook through SXSSF ({@link SummaryWorkbook}), the zip straight onto the response, one PDF at a time. A zip holds at
- * most {@code perf.export.batch-max} forms (default 500) so that one click cannot occupy a node for an hour; a larger
- * search is answered with a Chinese message asking to narrow it, before anything is written.
+ * <p><b>Bounded memory, one pass.</b> The search is read through one database cursor, 500 rows at a time
+ * ({@code DeclarationQueries#forEach}; page after page had cost a count and a deeper {@code OFFSET} each), and written
+ * as it comes: the workbook through SXSSF ({@link SummaryWorkbook}), the zip straight onto the response, one PDF at a
+ * time. A zip holds at most {@code perf.export.batch-max} forms (default 500) so that one click cannot occupy a node
+ * for an hour; a larger search is answered with a Chinese message asking to narrow it, before anything is written.
  */
 @Controller
 class ListExportController {
@@ -77,8 +73,9 @@ class ListExportController {
     record DeclarationQuery(Integer year, Long unitId, FormLayout layout, DeclarationStatus status, String name,
                             DeclarationSearch.Sort sort, String dir) {
 
-        DeclarationSearch page(int page) {
-            return new DeclarationSearch(year, unitId, layout, status, name, page, DeclarationSearch.MAX_SIZE, sort,
+        /** The search without its page: the exports read all of it. */
+        DeclarationSearch all() {
+            return new DeclarationSearch(year, unitId, layout, status, name, 0, DeclarationSearch.MAX_SIZE, sort,
                     "asc".equalsIgnoreCase(dir));
         }
     }
@@ -87,8 +84,9 @@ class ListExportController {
     record EvaluationQuery(Integer year, Long unitId, EvaluationLayout layout, EvaluationStatus status, String name,
                            EvaluationSearch.Sort sort, String dir) {
 
-        EvaluationSearch page(int page) {
-            return new EvaluationSearch(year, unitId, layout, status, name, page, EvaluationSearch.MAX_SIZE, sort,
+        /** The search without its page: the exports read all of it. */
+        EvaluationSearch all() {
+            return new EvaluationSearch(year, unitId, layout, status, name, 0, EvaluationSearch.MAX_SIZE, sort,
                     "asc".equalsIgnoreCase(dir));
         }
     }
@@ -104,7 +102,7 @@ class ListExportController {
         String title = text("export.summary.declarations.title", yearPart(query.year()));
         try (SummaryWorkbook.Writer w = summary.start(text("export.summary.declarations.sheet"), title, columns)) {
             int[] n = {0};
-            each(p -> declarations.search(scope, query.page(p)), (DeclarationListRow r) -> w.row(Arrays.asList(
+            declarations.forEachRow(scope, query.all(), r -> w.row(Arrays.asList(
                     ++n[0], r.projectName(), r.unitName(), r.year().value(), text("layout." + r.layout()),
                     r.totalAmount() == null ? null : r.totalAmount().wan(), r.indicatorCount(),
                     text("status." + r.status()), LocalDateTime.ofInstant(r.updatedAt(), CHINA))));
@@ -124,7 +122,7 @@ class ListExportController {
         String title = text("export.summary.evaluations.title", yearPart(query.year()));
         try (SummaryWorkbook.Writer w = summary.start(text("export.summary.evaluations.sheet"), title, columns)) {
             int[] n = {0};
-            each(p -> evaluations.search(scope, query.page(p)), (EvaluationListRow r) -> w.row(Arrays.asList(
+            evaluations.forEachRow(scope, query.all(), r -> w.row(Arrays.asList(
                     ++n[0], r.projectName(), r.unitName(), r.year().value(), text("evaluation.layout." + r.layout()),
                     r.recordedTotal(), r.computedTotal(), r.grade(), r.findings(),
                     text("evaluation.status." + r.status()))));
@@ -136,7 +134,7 @@ class ListExportController {
     void declarationPdfs(Scope scope, @ModelAttribute DeclarationQuery query, HttpServletResponse response)
             throws IOException {
         List<Long> ids = new ArrayList<>();
-        each(p -> declarations.search(scope, query.page(p)), (DeclarationListRow r) -> ids.add(r.id()));
+        declarations.forEachRow(scope, query.all(), r -> ids.add(r.id()));
         zip(response, ids, text("export.zip.declarations", yearPart(query.year())), "declarations",
                 id -> forms.declaration(scope, id));
     }
@@ -145,7 +143,7 @@ class ListExportController {
     void evaluationPdfs(Viewer viewer, @ModelAttribute EvaluationQuery query, HttpServletResponse response)
             throws IOException {
         List<Long> ids = new ArrayList<>();
-        each(p -> evaluations.search(viewer.scope(), query.page(p)), (EvaluationListRow r) -> ids.add(r.id()));
+        evaluations.forEachRow(viewer.scope(), query.all(), r -> ids.add(r.id()));
         zip(response, ids, text("export.zip.evaluations", yearPart(query.year())), "evaluations",
                 id -> forms.evaluation(viewer, id));
     }
@@ -162,17 +160,6 @@ class ListExportController {
     }
 
     static final MediaType ZIP = MediaType.parseMediaType("application/zip");
-
-    /** Every page of a search, in the list's order. */
-    private static <T> void each(IntFunction<ResultPage<T>> page, Consumer<T> row) {
-        for (int p = 0; ; p++) {
-            ResultPage<T> result = page.apply(p);
-            result.rows().forEach(row);
-            if (!result.hasNext() || result.rows().isEmpty()) {
-                return;
-            }
-        }
-    }
 
     private Column column(String key, Kind kind, int width) {
         return new Column(text(key), kind, width);
