@@ -2,6 +2,7 @@ package cn.perf.scoring.target;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Suggests a direction from an indicator's name and explanation (DESIGN.md §3.4). It only suggests: the
@@ -33,12 +34,15 @@ public record DirectionAdvisor(List<String> lowerIsBetterNameHints, List<String>
             "完好率", "正常率", "运行率", "办结率", "处置率", "处理率", "解决率", "回复率", "响应率", "整改率", "结案率",
             "覆盖面", "留存率", "出勤率", "接种率", "治愈率", "采纳率", "兑现率", "发放率", "支付率", "拨付率");
 
+    /** A bracketed part at the end of a name ("（%）", "(个)"), compiled once: it is matched for every row scored. */
+    private static final Pattern TRAILING_BRACKETS = Pattern.compile("[（(][^（）()]*[）)]\\s*$");
+
     /** Whether the name ends in one of {@link #HIGHER_IS_BETTER_RATE_SUFFIXES} (brackets and spaces at the end ignored). */
     public static boolean endsInHigherIsBetterRate(String name) {
         if (name == null) {
             return false;
         }
-        String n = name.trim().replaceAll("[（(][^（）()]*[）)]\\s*$", "").trim();
+        String n = TRAILING_BRACKETS.matcher(name.trim()).replaceAll("").trim();
         return HIGHER_IS_BETTER_RATE_SUFFIXES.stream().anyMatch(n::endsWith);
     }
 
