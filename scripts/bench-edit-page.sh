@@ -22,7 +22,8 @@
 #   BENCH_PORT=<free port>              HTTP port of the app
 #   JAVA_OPTS=""                        JVM options of the app (e.g. -Xmx1g)
 #   BENCH_APP_ARGS=""                   extra arguments of the app (e.g. --logging.level.org.hibernate.SQL=debug)
-#   BENCH_THREADS=2 BENCH_CONNECTIONS=16 BENCH_DURATION=30s BENCH_WARMUP=10s   wrk settings
+#   BENCH_THREADS=2 BENCH_CONNECTIONS=16 BENCH_DURATION=30s BENCH_WARMUP=40s   wrk settings
+#   BENCH_ACCEPT_ENCODING="gzip, deflate, br, zstd"   the Accept-Encoding every request sends (Chromium's); empty: none
 #   BENCH_IDLE_MAX=15 BENCH_IDLE_WAIT=600   before each run, wait up to BENCH_IDLE_WAIT s until under
 #                                       BENCH_IDLE_MAX % of the cores are busy (other builds would be measured too)
 #   BENCH_JFR=0                         1: record the edit-page run with Java Flight Recorder (settings=profile)
@@ -42,7 +43,14 @@ DB=${BENCH_DB:-perf_bench}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 DURATION=${BENCH_DURATION:-30s}
-WARMUP=${BENCH_WARMUP:-10s}
+# 40 s per URL: after 10 s the JIT was still compiling the request path, and the same build measured up to a third
+# slower than after 40 s (docs/performance.md, live score, 2026-11-30 third session)
+WARMUP=${BENCH_WARMUP:-40s}
+# What a browser says it accepts (Chromium's header); every request of the benchmark sends it. A kept page is then
+# sent gzip-compressed, as browsers get it; BENCH_ACCEPT_ENCODING= (empty) measures the uncompressed page.
+ACCEPT_ENCODING=${BENCH_ACCEPT_ENCODING-gzip, deflate, br, zstd}
+encoding_header=()
+[ -n "$ACCEPT_ENCODING" ] && encoding_header=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 JFR=${BENCH_JFR:-0}
 JFR_PAGE=${BENCH_JFR_PAGE:-edit}
 SQL_COUNT=${BENCH_SQL_COUNT:-0}
@@ -269,7 +277,7 @@ case "$cookie" in *SESSION=*|*JSESSIONID=*) ;; *) die "no session cookie (SESSIO
 # only status >= 400 as "Non-2xx or 3xx responses", so a 302 to /login would otherwise go unnoticed.
 declare -A expected_size
 for u in "$edit_url" "$static_url" "$list_url" "$home_url"; do
-  read -r code size < <(curl -sS --max-time 30 -o /dev/null -H "Cookie: $cookie" \
+  read -r code size < <(curl -sS --max-time 30 -o /dev/null -H "Cookie: $cookie" "${encoding_header[@]}" \
     -w '%{http_code} %{size_header} %{size_download}\n' "$u" | awk '{print $1, $2 + $3}')
   [ "$code" = 200 ] || die "GET $u with the session cookie: HTTP $code (expected 200)"
   expected_size[$u]=$size
@@ -297,7 +305,8 @@ fi
 # ------------------------------------------------------------------------------------------------ 4. wrk
 
 wrk_run() {  # wrk_run <duration> <url> <output file>
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --timeout 10s --latency -H "Cookie: $cookie" "$2" >"$3" 2>&1 \
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --timeout 10s --latency -H "Cookie: $cookie" "${encoding_header[@]}" \
+    "$2" >"$3" 2>&1 \
     || { cat "$3"; die "wrk failed on $2"; }
 }
 
@@ -451,7 +460,7 @@ echo
 echo "=== bench-edit-page $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $commit; $jar_info"
 echo "machine: $(nproc) cores, $mem, $jv, PostgreSQL $pgv; JAVA_OPTS='${JAVA_OPTS:-}'"
 echo "declaration $id: $N_INDICATORS indicators, $N_SUBPROJECTS sub-projects; edit page ${expected_size[$edit_url]} bytes"
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up per URL)"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up per URL); Accept-Encoding: ${ACCEPT_ENCODING:-(none)}"
 echo
 # "app CPU/req": CPU time of the app's JVM per request -- unlike the latencies, hardly affected by other load.
 printf '| %-30s | %11s | %11s | %10s | %9s | %13s |\n' page "median (ms)" "p99 (ms)" "req/s" requests \

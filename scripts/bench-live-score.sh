@@ -30,7 +30,7 @@
 #   BENCH_PORT=<free port>              HTTP port of the app
 #   JAVA_OPTS=""                        JVM options of the app
 #   BENCH_APP_ARGS=""                   extra arguments of the app
-#   BENCH_THREADS=2 BENCH_CONNECTIONS=16 BENCH_DURATION=30s BENCH_WARMUP=10s   wrk settings
+#   BENCH_THREADS=2 BENCH_CONNECTIONS=16 BENCH_DURATION=30s BENCH_WARMUP=40s   wrk settings
 #   BENCH_IDLE_MAX=15 BENCH_IDLE_WAIT=600   before each run, wait up to BENCH_IDLE_WAIT s until under BENCH_IDLE_MAX %
 #                                       of the cores are busy (other builds would be measured too)
 #   BENCH_JFR=0                         1: record a live-score run with Java Flight Recorder (settings=profile) to
@@ -49,7 +49,9 @@ DB=${BENCH_DB:-perf_bench_live}
 THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-16}
 DURATION=${BENCH_DURATION:-30s}
-WARMUP=${BENCH_WARMUP:-10s}
+# 40 s per URL: after 10 s the JIT was still compiling the request path, and the same build measured up to a third
+# slower than after 40 s (docs/performance.md, live score, 2026-11-30 third session)
+WARMUP=${BENCH_WARMUP:-40s}
 JFR=${BENCH_JFR:-0}
 JFR_RUN=${BENCH_JFR_RUN:-typing}
 SQL_COUNT=${BENCH_SQL_COUNT:-0}
