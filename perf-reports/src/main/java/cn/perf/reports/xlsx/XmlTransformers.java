@@ -17,17 +17,13 @@ final class XmlTransformers {
 
     static final String PROPERTY = TransformerFactory.class.getName();
 
-    static {
-        if (System.getProperty(PROPERTY) == null) {
-            System.setProperty(PROPERTY, TransformerFactory.newDefaultInstance().getClass().getName());
-        }
-    }
-
     private XmlTransformers() {
     }
 
-    /** Makes sure the property is set (the first call sets it; later calls do nothing). */
+    /** Names the JDK's default factory in the property, unless one is named there already. */
     static void preferJdkDefault() {
-        // the static initializer does the work, once per class loader
+        if (System.getProperty(PROPERTY) == null) {
+            System.setProperty(PROPERTY, TransformerFactory.newDefaultInstance().getClass().getName());
+        }
     }
 }
