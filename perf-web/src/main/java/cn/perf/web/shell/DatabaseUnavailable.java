@@ -101,10 +101,12 @@ class DatabaseUnavailable {
                 }
                 log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(),
                         rootMessage(e));
+                // whatever the page had set goes: a kept page sets Content-Encoding: gzip and its length before
+                // the session is written, and the 503 page must not go out under those headers
+                response.reset();
                 response.setHeader("Retry-After", String.valueOf(retryAfter));
                 ApiProblems api = problems.getIfAvailable();
                 if (api != null && isApi(request)) {
-                    response.resetBuffer();
                     api.write(response, api.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", request,
                             String.valueOf(retryAfter)));
                     return;

@@ -42,4 +42,27 @@ class DatabaseUnavailableCausesTest {
         assertThat(DatabaseUnavailable.isUnavailable(new RuntimeException(new SQLException("dup", "23505"))))
                 .isFalse();
     }
+
+    /**
+     * Under overload a kept page had set {@code Content-Encoding: gzip} and its length when writing the session failed
+     * for want of a connection: the 503 page then went out under those headers and clients could not read it.
+     */
+    @Test
+    void the503PageDropsTheHeadersThePageHadSet() throws Exception {
+        var filter = new DatabaseUnavailable.Filter(7, new org.springframework.beans.factory.support
+                .StaticListableBeanFactory().getBeanProvider(cn.perf.web.api.ApiProblems.class));
+        var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/declarations/5/edit");
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+        filter.doFilter(request, response, (req, res) -> {
+            var http = (jakarta.servlet.http.HttpServletResponse) res;
+            http.setHeader("Content-Encoding", "gzip");
+            http.setContentLengthLong(15_321);
+            throw new org.springframework.jdbc.CannotGetJdbcConnectionException("pool exhausted",
+                    new SQLException("Connection is not available, request timed out after 3000ms.", "08001"));
+        });
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("7");
+        assertThat(response.getHeader("Content-Encoding")).isNull();
+        assertThat(response.getHeader("Content-Length")).isNull();
+    }
 }
