@@ -142,6 +142,24 @@ public class EvaluationFiling {
         return visible(scope, id).version();
     }
 
+    /**
+     * Which version of a self-evaluation the caller would see, and whether they could edit it now, from one indexed
+     * row: what a page needs to serve an already rendered copy of exactly this version. Everything the read and edit
+     * pages show changes only with that version (the scores are the engine's on the stored form and the regime is
+     * frozen with the approved declaration) or with the viewer. Not visible in {@code scope}:
+     * {@link NotFoundException}.
+     */
+    public PageStamp stamp(Scope scope, Long id) {
+        EvaluationStamp s = snapshots.stamp(id).filter(x -> scope.canSee(x.unitId(), x.unitRegion()))
+                .orElseThrow(() -> notFound(id));
+        return new PageStamp(s.id(), s.version(), s.status(),
+                scope.canFile(s.unitId()) && s.status() == EvaluationStatus.DRAFT);
+    }
+
+    /** See {@link #stamp}; {@code editable} as {@link EvaluationPage#editable()}. */
+    public record PageStamp(Long id, long version, EvaluationStatus status, boolean editable) {
+    }
+
     /** The read or edit page: the stored form, its scoring by the engine now, and the viewer's actions. */
     @Transactional
     public EvaluationPage page(Viewer viewer, Long id) {

@@ -18,12 +18,14 @@ import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.shared.Violation;
 import cn.perf.web.shell.FormViolations;
 import cn.perf.web.shell.ListLinks;
+import cn.perf.web.shell.RenderedPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -48,15 +51,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EvaluationController {
 
     static final String FORM = "form";
+    private static final String FORM_VIEW = "evaluation/form";
+    private static final String DETAIL_VIEW = "evaluation/detail";
 
     private final EvaluationFiling filing;
     private final SelfEvaluationReview review;
     private final DeclarationFiling declarations;
+    private final RenderedPages pages;
 
-    EvaluationController(EvaluationFiling filing, SelfEvaluationReview review, DeclarationFiling declarations) {
+    EvaluationController(EvaluationFiling filing, SelfEvaluationReview review, DeclarationFiling declarations,
+                         RenderedPages pages) {
         this.filing = filing;
         this.review = review;
         this.declarations = declarations;
+        this.pages = pages;
     }
 
     @InitBinder(FORM)
@@ -112,23 +120,45 @@ class EvaluationController {
 
     // ------------------------------------------------------------------ read, edit, save
 
+    /**
+     * The read view, served like the edit page: rendered once per version and viewer, then kept
+     * ({@link RenderedPages}) and sent after one indexed read of the form's version and the scope check.
+     */
     @GetMapping("/evaluations/{id}")
-    String detail(Viewer viewer, @PathVariable long id, Model model) {
+    ModelAndView detail(Viewer viewer, @PathVariable long id, Model model, HttpServletRequest request) {
+        EvaluationFiling.PageStamp stamp = filing.stamp(viewer.scope(), id);
+        Optional<ModelAndView> cached = pages.cached(request, viewer, DETAIL_VIEW, id, stamp.version());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
         EvaluationPage page = filing.page(viewer, id);
         model.addAttribute("page", page);
         model.addAttribute("d", page.detail());
         model.addAttribute("board", page.board());
-        return "evaluation/detail";
+        return pages.render(request, viewer, DETAIL_VIEW, id, page.detail().version());
     }
 
+    /**
+     * The edit page with the stored form's scores. A version this viewer has opened before is sent as it was rendered
+     * (the scores are the engine's on that very version); the live score then answers each change.
+     */
     @GetMapping("/evaluations/{id}/edit")
-    String edit(Viewer viewer, @PathVariable long id, Model model) {
+    ModelAndView edit(Viewer viewer, @PathVariable long id, Model model, HttpServletRequest request) {
+        EvaluationFiling.PageStamp stamp = filing.stamp(viewer.scope(), id);
+        if (!stamp.editable()) {
+            return new ModelAndView("redirect:/evaluations/" + id);
+        }
+        Optional<ModelAndView> cached = pages.cached(request, viewer, FORM_VIEW, id, stamp.version());
+        if (cached.isPresent()) {
+            return cached.get();
+        }
         EvaluationPage page = filing.page(viewer, id);
         if (!page.editable()) {
-            return "redirect:/evaluations/" + id;
+            return new ModelAndView("redirect:/evaluations/" + id);
         }
         model.addAttribute(FORM, EvaluationForm.from(page.detail()));
-        return renderForm(model, page, page.board(), page.detail().version());
+        renderForm(model, page, page.board(), page.detail().version());
+        return pages.render(request, viewer, FORM_VIEW, id, page.detail().version());
     }
 
     @PostMapping("/evaluations/{id}/edit")
@@ -256,6 +286,6 @@ class EvaluationController {
         model.addAttribute("board", board);
         model.addAttribute("liveShown", LiveParts.shown(board));
         model.addAttribute("version", version);
-        return "evaluation/form";
+        return FORM_VIEW;
     }
 }

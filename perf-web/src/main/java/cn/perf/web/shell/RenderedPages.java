@@ -8,10 +8,10 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,8 +47,11 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  *
  * <p><b>Per request.</b> The one per-session value in a rendered page is the CSRF token (hidden form fields, the
  * meta tag htmx reads). It is cut out when the page is stored and the current request's token is put back when the
- * page is served. Pages with one-time content (flash messages after a save) are neither served from nor put into
- * the cache.
+ * page is served. One-time notices (已保存, 已提交 … : flash attributes after a redirect) are per request too: a kept
+ * view prints {@link #NOTICES} where they go and renders them in its fragment {@code notices}; the page is kept as
+ * rendered without them, and each response gets its own notices (rendered from that small fragment alone, only
+ * when the request has any) in their place. So the page shown after a save is the one kept for the saved version:
+ * opening it again later renders nothing.
  *
  * <p><b>Compressed once.</b> A kept page is also kept gzip-compressed ({@link SplicedGzip}); a browser that accepts
  * gzip gets those bytes with its token spliced in (a 40-row form: 220 KB of HTML, about a tenth of that sent).
@@ -59,6 +62,15 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  */
 @Component
 public class RenderedPages {
+
+    /**
+     * Printed by a kept view where its one-time notices go; its fragment {@code notices} renders them from the
+     * flash attributes. Never part of a response.
+     */
+    public static final String NOTICES = "<!--perf:notices-->";
+
+    private static final String NOTICES_FRAGMENT = " :: notices";
+    private static final byte[] NONE = new byte[0];
 
     private final Cache<Key, Rendered> cache;
     private final ThymeleafViewResolver views;
@@ -87,7 +99,7 @@ public class RenderedPages {
             return Optional.empty();
         }
         Rendered found = cache.getIfPresent(key(request, viewer, view, id, version));
-        return found == null ? Optional.empty() : Optional.of(new ModelAndView(new Serve(found)));
+        return found == null ? Optional.empty() : Optional.of(new ModelAndView(new Serve(found, view)));
     }
 
     /**
@@ -116,11 +128,28 @@ public class RenderedPages {
     }
 
     private boolean cacheable(HttpServletRequest request) {
-        if (!enabled || !"GET".equals(request.getMethod())) {
-            return false;
-        }
+        return enabled && "GET".equals(request.getMethod());
+    }
+
+    /** The names of this request's one-time attributes (empty for most requests). */
+    private static Set<String> flash(HttpServletRequest request) {
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
-        return flash == null || flash.isEmpty();
+        return flash == null ? Set.of() : flash.keySet();
+    }
+
+    /** The view's {@code notices} fragment rendered with this request's model, or nothing without one-time content. */
+    private byte[] notices(String view, Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        if (flash(request).isEmpty()) {
+            return NONE;
+        }
+        View fragment = views.resolveViewName(view + NOTICES_FRAGMENT, RequestContextUtils.getLocale(request));
+        if (fragment == null) {
+            throw new IllegalStateException("view " + view + " keeps a place for notices but has no fragment notices");
+        }
+        ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
+        fragment.render(model, request, buffer);
+        return buffer.getContentAsByteArray();
     }
 
     private static Key key(HttpServletRequest request, Viewer viewer, String view, long id, long version) {
@@ -141,13 +170,14 @@ public class RenderedPages {
     }
 
     /**
-     * The page cut at each place the CSRF token was: segment, token, segment, …, segment; and the same segments
+     * The page cut at each place the CSRF token or {@link #NOTICES} was: segment, joint, segment, …, segment, where
+     * {@code notices.get(i)} says whether joint {@code i} is the notices (else the token); and the same segments
      * compressed once, for the browsers that accept gzip (all of them): a 40-row form is 220 KB of HTML.
      */
-    private record Rendered(String contentType, List<byte[]> segments, SplicedGzip gzip) {
+    private record Rendered(String contentType, List<byte[]> segments, List<Boolean> notices, SplicedGzip gzip) {
 
-        Rendered(String contentType, List<byte[]> segments) {
-            this(contentType, List.copyOf(segments), SplicedGzip.of(segments));
+        Rendered(String contentType, List<byte[]> segments, List<Boolean> notices) {
+            this(contentType, List.copyOf(segments), List.copyOf(notices), SplicedGzip.of(segments));
         }
 
         int weight() {
@@ -158,20 +188,34 @@ public class RenderedPages {
             return (int) Math.min(Integer.MAX_VALUE, bytes);
         }
 
+        boolean hasNotices() {
+            return notices.contains(Boolean.TRUE);
+        }
+
+        boolean hasToken() {
+            return notices.contains(Boolean.FALSE);
+        }
+
         static Rendered of(String contentType, byte[] body, String token) {
-            List<byte[]> segments = new ArrayList<>();
-            if (token == null || token.isEmpty()) {
-                segments.add(body);
-                return new Rendered(contentType, segments);
-            }
             String html = new String(body, StandardCharsets.UTF_8);
+            List<byte[]> segments = new ArrayList<>();
+            List<Boolean> notices = new ArrayList<>();
+            boolean withToken = token != null && !token.isEmpty();
             int from = 0;
-            for (int at = html.indexOf(token); at >= 0; at = html.indexOf(token, from)) {
+            while (true) {
+                int atToken = withToken ? html.indexOf(token, from) : -1;
+                int atNotices = html.indexOf(NOTICES, from);
+                if (atToken < 0 && atNotices < 0) {
+                    break;
+                }
+                boolean isNotices = atToken < 0 || (atNotices >= 0 && atNotices < atToken);
+                int at = isNotices ? atNotices : atToken;
                 segments.add(html.substring(from, at).getBytes(StandardCharsets.UTF_8));
-                from = at + token.length();
+                notices.add(isNotices);
+                from = at + (isNotices ? NOTICES.length() : token.length());
             }
             segments.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
-            return new Rendered(contentType, segments);
+            return new Rendered(contentType, segments, notices);
         }
     }
 
@@ -194,25 +238,38 @@ public class RenderedPages {
         @Override
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
                 throws Exception {
+            Set<String> flash = flash(request);
+            Map<String, ?> withoutNotices = model;
+            if (!flash.isEmpty()) {
+                Map<String, Object> rest = new HashMap<>(model);
+                rest.keySet().removeAll(flash);
+                withoutNotices = rest;
+            }
             ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
-            delegate.render(model, request, buffer);
+            delegate.render(withoutNotices, request, buffer);
             if (buffer.getStatus() == HttpStatus.OK.value() && buffer.getContentType() != null) {
                 Rendered page = Rendered.of(buffer.getContentType(), buffer.getContentAsByteArray(), token(request));
                 cache.put(key, page);
-                new Serve(page).render(model, request, response); // the first response as every later one
+                if (!flash.isEmpty() && !page.hasNotices()) {
+                    delegate.render(model, request, response); // no place for this request's notices: render them
+                    return;
+                }
+                new Serve(page, key.view()).render(model, request, response); // the first response as every later one
                 return;
             }
             buffer.copyBodyToResponse();
         }
     }
 
-    /** Sends a kept page with this request's CSRF token put back. */
-    private static final class Serve implements View {
+    /** Sends a kept page with this request's CSRF token and one-time notices put back. */
+    private final class Serve implements View {
 
         private final Rendered page;
+        private final String view;
 
-        Serve(Rendered page) {
+        Serve(Rendered page, String view) {
             this.page = page;
+            this.view = view;
         }
 
         @Override
@@ -222,33 +279,41 @@ public class RenderedPages {
 
         @Override
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
-                throws IOException {
-            List<byte[]> segments = page.segments();
-            byte[] token = new byte[0];
-            if (segments.size() > 1) {
+                throws Exception {
+            byte[] token = NONE;
+            if (page.hasToken()) {
                 String current = token(request);
                 if (current == null) {
                     throw new IllegalStateException("a cached page with a CSRF token, but the request has none");
                 }
                 token = current.getBytes(StandardCharsets.UTF_8);
             }
+            byte[] notices = page.hasNotices() ? notices(view, model, request, response) : NONE;
+            List<byte[]> joints = new ArrayList<>(page.notices().size());
+            for (boolean isNotices : page.notices()) {
+                joints.add(isNotices ? notices : token);
+            }
             response.setContentType(page.contentType());
             response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
             if (SplicedGzip.accepted(request.getHeaders(HttpHeaders.ACCEPT_ENCODING))) {
                 response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-                response.setContentLengthLong(page.gzip().length(token));
-                page.gzip().write(token, response.getOutputStream());
+                response.setContentLengthLong(page.gzip().length(joints));
+                page.gzip().write(joints, response.getOutputStream());
                 return;
             }
-            long length = (long) token.length * (segments.size() - 1);
-            for (byte[] s : segments) {
+            long length = 0;
+            for (byte[] j : joints) {
+                length += j.length;
+            }
+            for (byte[] s : page.segments()) {
                 length += s.length;
             }
             response.setContentLengthLong(length);
             ServletOutputStream out = response.getOutputStream();
+            List<byte[]> segments = page.segments();
             for (int i = 0; i < segments.size(); i++) {
                 if (i > 0) {
-                    out.write(token);
+                    out.write(joints.get(i - 1));
                 }
                 out.write(segments.get(i));
             }

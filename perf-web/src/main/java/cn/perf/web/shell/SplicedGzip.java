@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -12,8 +13,8 @@ import java.util.zip.Deflater;
 import org.apache.tomcat.util.http.parser.AcceptEncoding;
 
 /**
- * A page compressed once, with a different short text (the session's CSRF token) put between its parts for every
- * response, without compressing it again (RFC 1951/1952).
+ * A page compressed once, with different short texts (the session's CSRF token, the one-time notices) put between its
+ * parts for every response, without compressing it again (RFC 1951/1952).
  *
  * <p>Each part is compressed on its own as raw deflate ending in a full flush: the output ends on a byte boundary,
  * no block is final, and nothing later refers back into it, so parts and texts can be joined in any order. A text
@@ -71,17 +72,38 @@ final class SplicedGzip {
 
     /** The length of {@link #write} with {@code joint} between every two parts. */
     long length(byte[] joint) {
+        return length(Collections.nCopies(deflated.size() - 1, joint));
+    }
+
+    /** The length of {@link #write(List, OutputStream)} with these joints. */
+    long length(List<byte[]> joints) {
         long n = HEADER.length + FINAL_BLOCK.length + 8 + compressedBytes();
-        return n + (long) (deflated.size() - 1) * stored(joint.length);
+        for (byte[] joint : joints) {
+            n += stored(joint.length);
+        }
+        return n;
     }
 
     /** Writes the gzip stream of the parts joined by {@code joint}. */
     void write(byte[] joint, OutputStream out) throws IOException {
+        write(Collections.nCopies(deflated.size() - 1, joint), out);
+    }
+
+    /**
+     * Writes the gzip stream of the parts with {@code joints.get(i)} between part {@code i} and part {@code i + 1}
+     * (one joint fewer than parts).
+     */
+    void write(List<byte[]> joints, OutputStream out) throws IOException {
+        if (joints.size() != deflated.size() - 1) {
+            throw new IllegalArgumentException(deflated.size() + " parts need " + (deflated.size() - 1)
+                    + " joints, not " + joints.size());
+        }
         CRC32 crc = new CRC32();
         long size = 0;
         out.write(HEADER);
         for (int i = 0; i < deflated.size(); i++) {
             if (i > 0) {
+                byte[] joint = joints.get(i - 1);
                 writeStored(joint, out);
                 crc.update(joint);
                 size += joint.length;

@@ -24,6 +24,9 @@ import org.springframework.util.MultiValueMap;
  */
 class EvaluationEditPageTest extends EvaluationPageSupport {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private static final Row MODULES = Row.suzhou("产出", "平台上线模块数", "≥10个");
     private static final Row UPTIME = Row.suzhou("结果", "系统可用率", "≥99%");
     private static final Row AWARENESS = Row.suzhou("影响力", "市民知晓度", "提升");
@@ -172,6 +175,36 @@ class EvaluationEditPageTest extends EvaluationPageSupport {
         assertThat(listed).isNotNull();
         assertThat(new BigDecimal(listed.select("td").get(6).text())).as("计算总分 in the list")
                 .isEqualByComparingTo(total);
+    }
+
+    /**
+     * Both pages are rendered once per version and viewer, then kept: a change behind the application's back that
+     * does not move the version is not shown (proof that the second opening was not rendered again), a save through
+     * the application is shown at once, and its 已保存 goes to the one response after the redirect only.
+     */
+    @Test
+    void theEditAndReadPagesAreKeptPerVersionAndASaveShowsAtOnce() throws Exception {
+        long id = evaluation();
+        String edit = "/evaluations/" + id + "/edit";
+        Document first = editPage(FILER, id);
+        String readFirst = page(FILER, "/evaluations/" + id);
+        jdbc.update("update self_evaluation set suggestions = '改库不改版本' where id = ?", id);
+        Document second = editPage(FILER, id);
+        assertThat(evaluationForm(second).getFirst("report.suggestions"))
+                .isEqualTo(evaluationForm(first).getFirst("report.suggestions")).isNotEqualTo("改库不改版本");
+        assertThat(page(FILER, "/evaluations/" + id)).doesNotContain("改库不改版本");
+        assertThat(readFirst).doesNotContain("改库不改版本");
+
+        MultiValueMap<String, String> typed = filledAsMet(second);
+        typed.set("report.suggestions", "保存后立即可见");
+        Document after = follow(FILER, post(FILER, edit, typed));
+        assertThat(after.select(".alert-success").text()).contains("已保存");
+        assertThat(evaluationForm(after).getFirst("report.suggestions")).isEqualTo("保存后立即可见");
+        assertThat(versionOf(after)).isGreaterThan(versionOf(second));
+        Document again = editPage(FILER, id);
+        assertThat(again.select(".alert-success").text()).doesNotContain("已保存");
+        assertThat(evaluationForm(again).getFirst("report.suggestions")).isEqualTo("保存后立即可见");
+        assertThat(page(FILER, "/evaluations/" + id)).contains("保存后立即可见");
     }
 
     @Test

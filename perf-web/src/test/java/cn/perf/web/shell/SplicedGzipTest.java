@@ -49,6 +49,23 @@ class SplicedGzipTest {
     }
 
     @Test
+    void eachGapTakesItsOwnJoint() throws Exception {
+        List<String> parts = List.of("<meta content=\"", "\"><main>", "<form>", "</form>");
+        List<String> joints = List.of("token-1", "<div class=\"alert\">已保存</div>", "");
+        SplicedGzip gzip = SplicedGzip.of(parts.stream().map(p -> p.getBytes(StandardCharsets.UTF_8)).toList());
+        List<byte[]> bytes = joints.stream().map(j -> j.getBytes(StandardCharsets.UTF_8)).toList();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        gzip.write(bytes, out);
+        assertThat((long) out.size()).isEqualTo(gzip.length(bytes));
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("<meta content=\"token-1\"><main><div class=\"alert\">已保存</div><form></form>");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gzip.write(bytes.subList(0, 2), out))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void gzipIsSentOnlyToClientsThatAcceptIt() {
         assertThat(accepted("gzip, deflate, br, zstd")).isTrue();
         assertThat(accepted("br;q=1.0, GZIP;q=0.5")).isTrue();
