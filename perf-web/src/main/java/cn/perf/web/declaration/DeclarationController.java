@@ -18,6 +18,7 @@ import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.template.FormLayout;
 import cn.perf.web.shell.ListLinks;
+import cn.perf.web.shell.KeptFragments;
 import cn.perf.web.shell.RenderedPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -58,10 +60,12 @@ class DeclarationController {
     private final RenderedPages pages;
     private final DeclarationReview review;
     private final DeclarationSignatures signatures;
+    private final KeptFragments fragments;
 
     DeclarationController(DeclarationFiling filing, DeclarationFormModel formModel, RenderedPages pages,
-                          DeclarationReview review, DeclarationSignatures signatures) {
+                          DeclarationReview review, DeclarationSignatures signatures, KeptFragments fragments) {
         this.filing = filing;
+        this.fragments = fragments;
         this.signatures = signatures;
         this.review = review;
         this.formModel = formModel;
@@ -219,6 +223,10 @@ class DeclarationController {
         DeclarationForm form = DeclarationForms.from(page.detail());
         model.addAttribute("page", page);
         formModel.fill(model, form, page.detail().status(), true, page);
+        if (pages.keeps(request)) {
+            DeclarationFormModel.keepRows(model, form, fragments, RequestContextUtils.getLocale(request),
+                    request.getContextPath());
+        }
         return pages.render(request, viewer, FORM_VIEW, id, page.detail().version());
     }
 

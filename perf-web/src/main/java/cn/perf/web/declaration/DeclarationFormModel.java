@@ -14,9 +14,11 @@ import cn.perf.domain.shared.Violation;
 import cn.perf.domain.template.FormLayout;
 import cn.perf.domain.template.FrameworkView;
 import cn.perf.web.declaration.DeclarationForm.IndicatorForm;
+import cn.perf.web.shell.KeptFragments;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -80,6 +82,41 @@ class DeclarationFormModel {
                 : stored != null ? stored.findings() : filing.check(layout, framework.code(), content);
         model.addAttribute("findings", findings);
         model.addAttribute("showFindings", withFindings);
+    }
+
+    /**
+     * Lets the page keep its indicator and sub-project rows by content ({@link KeptFragments}). Only for a page
+     * rendered without input errors into a buffer ({@link cn.perf.web.shell.RenderedPages#keeps}), after
+     * {@link #fill}: each key lists everything the row's HTML is made of in {@code form.html} — the row's fields, its
+     * index, its place and the length of its table, how its target reads, the framework's categories, the
+     * 对应子项目 choices, the layout, the locale and the context path.
+     */
+    @SuppressWarnings("unchecked")
+    static void keepRows(Model model, DeclarationForm form, KeptFragments fragments, Locale locale,
+                         String contextPath) {
+        FormLayout layout = form.getLayout();
+        Object framework = model.getAttribute("framework");
+        Map<String, String> options = (Map<String, String>) model.getAttribute("subProjectOptions");
+        List<TargetReading> readings = (List<TargetReading>) model.getAttribute("readings");
+        List<Integer> longTerm = (List<Integer>) model.getAttribute("longTermRows");
+        List<Integer> annual = (List<Integer>) model.getAttribute("annualRows");
+        List<IndicatorForm> rows = form.getIndicators();
+        List<String> indicatorKeys = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            List<Integer> table = layout == FormLayout.NATIONAL
+                    ? (rows.get(i).getTerm() == IndicatorTerm.LONG_TERM ? longTerm : annual) : null;
+            int position = table == null ? i : table.indexOf(i);
+            int size = table == null ? rows.size() : table.size();
+            indicatorKeys.add(position < 0 ? null : KeptFragments.fingerprint("declaration/form indicators", layout,
+                    locale, contextPath, framework, options, i, position, size, rows.get(i), readings.get(i)));
+        }
+        List<String> subProjectKeys = new ArrayList<>(form.getSubProjects().size());
+        for (int i = 0; i < form.getSubProjects().size(); i++) {
+            subProjectKeys.add(KeptFragments.fingerprint("declaration/form subProjects", layout, locale, contextPath,
+                    i, form.getSubProjects().size(), form.getSubProjects().get(i)));
+        }
+        model.addAttribute("keptRows", fragments.render(Map.of("indicators", indicatorKeys,
+                "subProjects", subProjectKeys)));
     }
 
     /** How each indicator's 目标值 reads, by row index. */

@@ -74,11 +74,14 @@ public class RenderedPages {
 
     private final Cache<Key, Rendered> cache;
     private final ThymeleafViewResolver views;
+    private final KeptFragments fragments;
     private final boolean enabled;
 
-    RenderedPages(ThymeleafViewResolver views, @Value("${perf.page-cache.max-size-mb:64}") long maxSizeMb,
+    RenderedPages(ThymeleafViewResolver views, KeptFragments fragments,
+                  @Value("${perf.page-cache.max-size-mb:64}") long maxSizeMb,
                   @Value("${perf.page-cache.ttl:10m}") Duration ttl, ObjectProvider<MeterRegistry> meters) {
         this.views = views;
+        this.fragments = fragments;
         this.enabled = maxSizeMb > 0;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, maxSizeMb) * 1024 * 1024)
@@ -119,6 +122,19 @@ public class RenderedPages {
         } catch (Exception e) {
             throw new IllegalStateException("view " + view + " cannot be resolved", e);
         }
+    }
+
+    /**
+     * Whether {@link #render} will buffer this request's page, so that its template may mark rows for
+     * {@link KeptFragments} (a page not buffered would send the markers).
+     */
+    public boolean keeps(HttpServletRequest request) {
+        return cacheable(request) && fragments.enabled();
+    }
+
+    /** Drops every kept page (tests; after a template change on a running node). */
+    public void clear() {
+        cache.invalidateAll();
     }
 
     /** Entries held now (for tests and monitoring). */
@@ -196,8 +212,7 @@ public class RenderedPages {
             return notices.contains(Boolean.FALSE);
         }
 
-        static Rendered of(String contentType, byte[] body, String token) {
-            String html = new String(body, StandardCharsets.UTF_8);
+        static Rendered of(String contentType, String html, String token) {
             List<byte[]> segments = new ArrayList<>();
             List<Boolean> notices = new ArrayList<>();
             boolean withToken = token != null && !token.isEmpty();
@@ -248,7 +263,10 @@ public class RenderedPages {
             ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
             delegate.render(withoutNotices, request, buffer);
             if (buffer.getStatus() == HttpStatus.OK.value() && buffer.getContentType() != null) {
-                Rendered page = Rendered.of(buffer.getContentType(), buffer.getContentAsByteArray(), token(request));
+                String token = token(request);
+                String html = fragments.harvest(new String(buffer.getContentAsByteArray(), StandardCharsets.UTF_8),
+                        token);
+                Rendered page = Rendered.of(buffer.getContentType(), html, token);
                 cache.put(key, page);
                 if (!flash.isEmpty() && !page.hasNotices()) {
                     delegate.render(model, request, response); // no place for this request's notices: render them

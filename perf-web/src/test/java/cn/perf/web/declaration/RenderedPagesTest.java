@@ -27,6 +27,10 @@ class RenderedPagesTest extends DeclarationPageSupport {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RenderedPages pages;
+    @Autowired
+    cn.perf.web.shell.KeptFragments fragments;
 
     @Test
     void aSecondOpeningIsServedFromTheRenderingOfTheSameVersionAndASaveRendersAgain() throws Exception {
@@ -124,6 +128,56 @@ class RenderedPagesTest extends DeclarationPageSupport {
         assertThat(valueOf(again, "projectLeader")).isEqualTo("保存后提示");
         assertThat(withoutTokens(afterSave).replaceAll("<div class=\"alert alert-success\"[^>]*>已保存[^<]*</div>", "")
                 .replaceAll("\\s+", "")).isEqualTo(withoutTokens(again).replaceAll("\\s+", ""));
+    }
+
+    /**
+     * After a save that changed the header and one indicator, the page of the new version prints the other rows from
+     * {@code KeptFragments}; it is byte for byte (tokens aside) the page rendered from scratch. Both layouts: the
+     * national one numbers its rows per table.
+     */
+    @Test
+    void rowsKeptFromTheLastVersionMakeThePageARenderFromScratchWouldMake() throws Exception {
+        for (boolean national : new boolean[] {false, true}) {
+            MultiValueMap<String, String> filled = national
+                    ? filledNationalForm(CHENGGUAN_FILER, unique("行缓存"), 2027)
+                    : filledSuzhouForm(CHENGGUAN_FILER, unique("行缓存"), 2027);
+            if (national) {
+                String[][] rows = {{"LONG_TERM", "产出指标", "数量指标", "采集点位数", "≥500", "个"},
+                        {"LONG_TERM", "效益指标", "社会效益指标", "问题处置率", "≥95", "%"},
+                        {"ANNUAL", "产出指标", "数量指标", "年度采集点位数", "≥200", "个"},
+                        {"ANNUAL", "满意度指标", "服务对象满意度指标", "市民满意度", "≥90", "%"}};
+                for (int i = 0; i < rows.length; i++) {
+                    filled.set("indicators[" + i + "].term", rows[i][0]);
+                    filled.set("indicators[" + i + "].category", rows[i][1]);
+                    filled.set("indicators[" + i + "].subCategory", rows[i][2]);
+                    filled.set("indicators[" + i + "].name", rows[i][3]);
+                    filled.set("indicators[" + i + "].targetText", rows[i][4]);
+                    filled.set("indicators[" + i + "].measureUnit", rows[i][5]);
+                }
+            }
+            long id = create(CHENGGUAN_FILER, filled);
+            String edit = "/declarations/" + id + "/edit";
+            String first = page(CHENGGUAN_FILER, edit);
+            assertThat(first).doesNotContain("perf:keep");
+            MultiValueMap<String, String> form = declarationForm(first);
+            form.set("projectLeader", "只改表头和一行");
+            form.set("indicators[1].name", form.getFirst("indicators[1].name") + "（改）");
+            assertThat(post(CHENGGUAN_FILER, edit, form).getResponse().getStatus()).isEqualTo(302);
+
+            long hits = fragments.hits();
+            String kept = page(CHENGGUAN_FILER, edit);
+            int indicatorRows = (int) Pattern.compile("id=\"row-indicators-").matcher(kept).results().count();
+            int rows = indicatorRows + (int) Pattern.compile("id=\"row-subProjects-").matcher(kept).results().count();
+            assertThat(indicatorRows).isGreaterThanOrEqualTo(national ? 4 : 3);
+            assertThat(fragments.hits() - hits).as("rows printed from the kept ones").isEqualTo(rows - 1);
+            assertThat(kept).contains("只改表头和一行", "（改）").doesNotContain("perf:keep");
+
+            pages.clear();
+            fragments.clear();
+            String fresh = page(CHENGGUAN_FILER, edit);
+            assertThat(fragments.hits()).isEqualTo(hits + rows - 1);
+            assertThat(withoutTokens(kept)).isEqualTo(withoutTokens(fresh));
+        }
     }
 
     private static String gunzip(byte[] body) throws java.io.IOException {
