@@ -30,6 +30,8 @@
 #                                       to target/bench-edit-page.jfr and print where the request threads' CPU
 #                                       samples are (inclusive, by method); costs a few per cent of throughput
 #   BENCH_JFR_PAGE=edit                 the run JFR records: edit, static, list or home
+#   BENCH_SAVES=20                      after the runs: this many saves, each followed by the edit page of the new
+#                                       version (rendered), one at a time; their times and the app CPU per pair
 #   BENCH_SQL_COUNT=0                   1: start the app with Hibernate and JDBC SQL logging, count the statements of one
 #                                       edit-page request (kept, or rendered with the page cache off), and skip the wrk runs (the logging would skew them)
 set -euo pipefail
@@ -52,6 +54,7 @@ ACCEPT_ENCODING=${BENCH_ACCEPT_ENCODING-gzip, deflate, br, zstd}
 encoding_header=()
 [ -n "$ACCEPT_ENCODING" ] && encoding_header=(-H "Accept-Encoding: $ACCEPT_ENCODING")
 JFR=${BENCH_JFR:-0}
+SAVES=${BENCH_SAVES:-20}
 JFR_PAGE=${BENCH_JFR_PAGE:-edit}
 SQL_COUNT=${BENCH_SQL_COUNT:-0}
 JAR=${BENCH_JAR:-perf-web/target/perf-web-exec.jar}
@@ -433,6 +436,33 @@ for name in edit static list home; do
   parse "$name" "$u" "$work/wrk-$name.txt"
 done
 
+# ------------------------------------------------------------------------------------------------ after a save
+# What a filer waits for after 保存: the save (POST, then the redirect) and the edit page of the new version, which
+# must be rendered (its rows come from KeptFragments unless BENCH_APP_ARGS=--perf.fragment-cache.max-size-mb=0).
+# One at a time, on the idle machine, after the wrk runs (a save changes the page the runs above measured).
+save_ms=""; page_ms=""; save_cpu=""
+if [ "$SAVES" -gt 0 ]; then
+  wait_idle saves
+  hz=$(getconf CLK_TCK)
+  app_before=$(cpu_of "$app_pid")
+  for n in $(seq 1 "$SAVES"); do
+    c -o "$work/before-save.html" "$edit_url"
+    body=$(python3 "$root/scripts/lib/form-fields.py" "$work/before-save.html" declaration-form \
+      "projectLeader=保存$n")
+    t_save=$(c -o /dev/null -w '%{http_code} %{time_total}' --data-raw "$body" "$edit_url")
+    [ "${t_save%% *}" = 302 ] || die "save $n: HTTP ${t_save%% *} (expected 302 back to the edit page)"
+    t_page=$(c -o "$work/after-save.html" -w '%{http_code} %{time_total}' "$edit_url")
+    [ "${t_page%% *}" = 200 ] || die "page after save $n: HTTP ${t_page%% *}"
+    grep -q "保存$n" "$work/after-save.html" || die "page after save $n does not show the saved value"
+    save_ms+=" $(awk -v t="${t_save#* }" 'BEGIN {printf "%.1f", t * 1000}')"
+    page_ms+=" $(awk -v t="${t_page#* }" 'BEGIN {printf "%.1f", t * 1000}')"
+  done
+  save_cpu=$(awk -v d="$(( $(cpu_of "$app_pid") - app_before ))" -v hz="$hz" -v n="$SAVES" \
+    'BEGIN {printf "%.1f", 1000 * d / hz / n}')
+  info "after a save: $SAVES saves, each followed by the edit page of the new version"
+fi
+median() { tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
 # ------------------------------------------------------------------------------------------------ results
 
 if [ "$JFR" = 1 ]; then
@@ -489,3 +519,11 @@ goal_med=$(awk -v m="${p50[edit]}" 'BEGIN {print (m < 20) ? "MET" : "NOT MET"}')
 echo "goal: edit throughput >= 50 % of static: $goal_tp ($ratio %)"
 echo "goal: edit median < 20 ms:              $goal_med (${p50[edit]} ms)"
 echo "all responses were 200 with the expected size (no redirect to /login, no errors)"
+if [ -n "$page_ms" ]; then
+  echo
+  echo "after a save, one at a time ($SAVES times): save (POST + redirect) median $(echo "$save_ms" | median) ms;" \
+    "the edit page of the new version (rendered) median $(echo "$page_ms" | median) ms;" \
+    "app CPU per save and page $save_cpu ms"
+  echo "  save (ms):$save_ms"
+  echo "  page (ms):$page_ms"
+fi
