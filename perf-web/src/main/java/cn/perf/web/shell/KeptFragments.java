@@ -48,6 +48,7 @@ public class KeptFragments {
     private static final String OPEN_END = "-->";
     private static final String CLOSE = "<!--/perf:keep-->";
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, List<java.lang.reflect.Method>> ACCESSORS = new ConcurrentHashMap<>();
 
     private final Cache<String, String> cache;
     private final boolean enabled;
@@ -160,13 +161,11 @@ public class KeptFragments {
             text.append(']');
         } else if (part instanceof Record record) {
             text.append('R').append(part.getClass().getName()).append('{');
-            for (java.lang.reflect.RecordComponent c : part.getClass().getRecordComponents()) {
+            for (java.lang.reflect.Method accessor : ACCESSORS.computeIfAbsent(part.getClass(), KeptFragments::accessorsOf)) {
                 try {
-                    java.lang.reflect.Method accessor = c.getAccessor();
-                    accessor.setAccessible(true);
                     append(text, accessor.invoke(record), depth + 1);
                 } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("component " + c + " cannot be read", e);
+                    throw new IllegalStateException("component " + accessor + " cannot be read", e);
                 }
             }
             text.append('}');
@@ -182,6 +181,16 @@ public class KeptFragments {
             }
             text.append('}');
         }
+    }
+
+    private static List<java.lang.reflect.Method> accessorsOf(Class<?> record) {
+        List<java.lang.reflect.Method> out = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent c : record.getRecordComponents()) {
+            java.lang.reflect.Method accessor = c.getAccessor();
+            accessor.setAccessible(true);
+            out.add(accessor);
+        }
+        return List.copyOf(out);
     }
 
     private static List<Field> fieldsOf(Class<?> type) {
