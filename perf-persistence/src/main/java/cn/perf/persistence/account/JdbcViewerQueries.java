@@ -4,6 +4,8 @@ import cn.perf.domain.account.AccountProfile;
 import cn.perf.domain.account.Role;
 import cn.perf.domain.organization.UnitKind;
 import cn.perf.domain.scope.ViewerQueries;
+import cn.perf.persistence.changes.ChangeFeed;
+import cn.perf.persistence.changes.ReadCache;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,13 +14,15 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * {@link ViewerQueries} in one SQL statement: the account, its unit, its roles (an array) and, for a 主管部门审核人,
  * its unit's subtree (a recursive CTE; {@code union} stops at a cycle). It runs on every page request, so it is
- * plain JDBC: no entities, no persistence context.
+ * plain JDBC: no entities, no persistence context, and answered from this node's copy while the change feed keeps it
+ * current ({@link ReadCache}).
  */
 @Component
 public class JdbcViewerQueries implements ViewerQueries {
@@ -38,13 +42,28 @@ public class JdbcViewerQueries implements ViewerQueries {
             where a.username = ?""";
 
     private final JdbcClient jdbc;
+    private final ReadCache<String, ViewerRow> kept;
 
-    public JdbcViewerQueries(DataSource dataSource) {
+    public JdbcViewerQueries(DataSource dataSource, ObjectProvider<ChangeFeed> feed) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.kept = ReadCache.of(feed, "viewers", 100_000);
+        feed.ifAvailable(f -> {
+            f.on("user_account", changed -> kept.clear());
+            f.on("user_account_role", changed -> kept.clear());
+            f.on("budget_unit", changed -> kept.clear());
+        });
     }
 
+    /**
+     * The viewer's row; outside a transaction from this node's copy while the {@link ChangeFeed} keeps it current
+     * (any change to an account, a role or the unit tree drops every copy, on every node).
+     */
     @Override
     public Optional<ViewerRow> find(String username) {
+        return kept.get(username, this::load);
+    }
+
+    private Optional<ViewerRow> load(String username) {
         return jdbc.sql(SQL).param(username).query((rs, n) -> row(rs)).optional();
     }
 

@@ -3,8 +3,11 @@ package cn.perf.persistence.declaration;
 import cn.perf.domain.declaration.DeclarationStamp;
 import cn.perf.domain.declaration.DeclarationStamps;
 import cn.perf.domain.declaration.DeclarationStatus;
+import cn.perf.persistence.changes.ChangeFeed;
+import cn.perf.persistence.changes.ReadCache;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +25,27 @@ public class JdbcDeclarationStamps implements DeclarationStamps {
             where d.id = ?""";
 
     private final JdbcClient jdbc;
+    private final ReadCache<Long, DeclarationStamp> kept;
 
-    public JdbcDeclarationStamps(DataSource dataSource) {
+    public JdbcDeclarationStamps(DataSource dataSource, ObjectProvider<ChangeFeed> feed) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.kept = ReadCache.of(feed, "declaration stamps", 200_000);
+        feed.ifAvailable(f -> {
+            f.on("declaration", ReadCache.byId(kept));
+            f.on("budget_unit", changed -> kept.clear()); // the region
+        });
     }
 
+    /**
+     * The stamp; outside a transaction from this node's copy while the {@link ChangeFeed} keeps it current (a
+     * committed change of the row, on any node, drops it).
+     */
     @Override
     public Optional<DeclarationStamp> stamp(Long id) {
+        return kept.get(id, this::load);
+    }
+
+    private Optional<DeclarationStamp> load(Long id) {
         return jdbc.sql(SQL).param(id).query((rs, n) -> new DeclarationStamp(rs.getLong("id"), rs.getLong("unit_id"),
                 rs.getString("region"), rs.getLong("version"), DeclarationStatus.valueOf(rs.getString("status")),
                 rs.getObject("adjusts_id", Long.class), rs.getBoolean("adjustment_open")))

@@ -5,11 +5,14 @@ import cn.perf.domain.evaluation.EvaluationStamp;
 import cn.perf.domain.evaluation.EvaluationStatus;
 import cn.perf.domain.evaluation.SelfEvaluation;
 import cn.perf.domain.evaluation.SelfEvaluationQueries;
+import cn.perf.persistence.changes.ChangeFeed;
+import cn.perf.persistence.changes.ReadCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,21 +36,42 @@ class EvaluationSnapshotStore implements EvaluationSnapshots {
             .expireAfterAccess(Duration.ofMinutes(10)).build();
     private final JdbcClient jdbc;
     private final SelfEvaluationQueries queries;
+    private final ReadCache<Long, EvaluationStamp> stamps;
 
-    EvaluationSnapshotStore(DataSource dataSource, SelfEvaluationQueries queries) {
+    EvaluationSnapshotStore(DataSource dataSource, SelfEvaluationQueries queries, ObjectProvider<ChangeFeed> feed) {
         this.jdbc = JdbcClient.create(dataSource);
         this.queries = queries;
+        this.stamps = ReadCache.of(feed, "evaluation stamps", 200_000);
+        feed.ifAvailable(f -> {
+            f.on("self_evaluation", ReadCache.byId(stamps));
+            f.on("budget_unit", changed -> stamps.clear()); // the region
+            // The framework code comes from the approved 申报表 the form was started from, which no longer changes
+            // (a 目标调整 is a declaration of its own); a truncate still drops everything.
+            f.on("declaration", id -> {
+                if (id.isEmpty()) {
+                    stamps.clear();
+                }
+            });
+        });
     }
 
+    /**
+     * The stamp; outside a transaction from this node's copy while the {@link ChangeFeed} keeps it current (a
+     * committed change of the row, on any node, drops it).
+     */
     @Override
     public Optional<EvaluationStamp> stamp(Long id) {
-        Optional<EvaluationStamp> stamp = jdbc.sql(SQL).param(id).query((rs, n) -> new EvaluationStamp(
-                rs.getLong("id"), rs.getLong("unit_id"), rs.getString("region"), rs.getLong("version"),
-                EvaluationStatus.valueOf(rs.getString("status")), rs.getString("framework_code"))).optional();
+        Optional<EvaluationStamp> stamp = stamps.get(id, this::load);
         if (stamp.isEmpty()) {
             kept.invalidate(id);
         }
         return stamp;
+    }
+
+    private Optional<EvaluationStamp> load(Long id) {
+        return jdbc.sql(SQL).param(id).query((rs, n) -> new EvaluationStamp(
+                rs.getLong("id"), rs.getLong("unit_id"), rs.getString("region"), rs.getLong("version"),
+                EvaluationStatus.valueOf(rs.getString("status")), rs.getString("framework_code"))).optional();
     }
 
     @Override

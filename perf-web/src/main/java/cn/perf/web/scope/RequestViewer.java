@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The signed-in user of the current request ({@link Viewer}: profile for the shell, scope for the use cases), read
- * from the database once per request and kept in a request attribute, so the page header and the controller do
- * not read the account twice. Nothing is kept between requests: any node serves any request, and a change of
- * roles or units applies from the next request on.
+ * once per request and kept in a request attribute, so the page header and the controller do not read the account
+ * twice. Between requests the account's row is this node's copy only while PostgreSQL's notifications keep it
+ * current ({@code cn.perf.persistence.changes.ChangeFeed}): any node serves any request, and a change of roles or
+ * units applies from the next request on (on another node, once its notification has arrived: milliseconds).
  */
 @Component
 public class RequestViewer {

@@ -16,10 +16,11 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.stereotype.Component;
 
 /**
- * URL rules on the roles an account holds <em>now</em>: the account is read from the database on each request
- * ({@link RequestViewer}, the same single statement the page uses for its header and scope, so no extra query),
- * not from the authorities the session was given at sign-in. An administrator's change of roles applies from the
- * account's next request on, and a disabled (or deleted) account's next request is refused.
+ * URL rules on the roles an account holds <em>now</em>: the account is read on each request ({@link RequestViewer},
+ * the same read the page uses for its header and scope, from the database or from this node's copy that
+ * PostgreSQL's notifications keep current), not from the authorities the session was given at sign-in. An
+ * administrator's change of roles applies from the account's next request on (on another node, once the change's
+ * notification has arrived), and a disabled (or deleted) account's next request is refused.
  */
 @Component
 class CurrentRoles {

@@ -9,8 +9,10 @@ import cn.perf.domain.account.Role;
 import cn.perf.domain.demo.DemoOrganization;
 import cn.perf.domain.organization.BudgetUnits;
 import cn.perf.domain.scope.ScopeResolver;
+import cn.perf.persistence.changes.ChangeFeed;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,6 +36,8 @@ class ApiTokenAuthenticationTest extends ApiTestSupport {
 
     @Autowired
     AccountAdministration accounts;
+    @Autowired
+    ChangeFeed changes;
     @Autowired
     ScopeResolver scopes;
     @Autowired
@@ -124,9 +128,13 @@ class ApiTokenAuthenticationTest extends ApiTestSupport {
 
         jdbc.update("delete from user_account_role where user_id = ?", accountId);
         jdbc.update("insert into user_account_role (user_id, role) values (?, 'AUDIT_ADMIN')", accountId);
+        // changed in plain SQL, as another node or an operator would: the next request once the change has reached
+        // this node's copies (ChangeFeed; JPA commits on this node need no wait)
+        assertThat(changes.awaitDelivered(Duration.ofSeconds(30))).isTrue();
         problem(get("/api/v1/declarations", token), 403, "forbidden");
 
         jdbc.update("update user_account set enabled = false where id = ?", accountId);
+        assertThat(changes.awaitDelivered(Duration.ofSeconds(30))).isTrue();
         problem(get("/api/v1/declarations", token), 401, "account-disabled");
     }
 
