@@ -1,5 +1,6 @@
 package cn.perf.persistence.changes;
 
+import cn.perf.domain.shared.CommittedChanges;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Component;
  * <p>{@code perf.read-cache.enabled=false} switches the copies off (the feed never goes live).
  */
 @Component
-public class ChangeFeed implements SmartLifecycle {
+public class ChangeFeed implements CommittedChanges, SmartLifecycle {
 
     static final String CHANNEL = "perf_changes";
     private static final long POLL_MS = 500;
@@ -75,6 +76,19 @@ public class ChangeFeed implements SmartLifecycle {
     public <K, V> ReadCache<K, V> cache(String name, long maximumSize) {
         ReadCache<K, V> cache = new ReadCache<>(name, this, maximumSize);
         caches.add(cache);
+        return cache;
+    }
+
+    @Override
+    public <V> CommittedChanges.Copies<String, V> copies(String name, long maximumSize, String table) {
+        ReadCache<String, V> cache = cache(name, maximumSize);
+        on(table, id -> {
+            if (id.isEmpty()) {
+                cache.clear();
+            } else {
+                cache.evict(id);
+            }
+        });
         return cache;
     }
 
@@ -119,6 +133,7 @@ public class ChangeFeed implements SmartLifecycle {
      *
      * @return whether the copies are current (false: the wait timed out while the feed was live)
      */
+    @Override
     public boolean awaitDelivered(Duration timeout) {
         if (!live) {
             return true;

@@ -1,6 +1,8 @@
 package cn.perf.persistence.changes;
 
+import cn.perf.domain.shared.CommittedChanges;
 import com.github.benmanes.caffeine.cache.Cache;
+import cn.perf.domain.shared.CommittedChanges;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
@@ -28,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>Absent rows are not kept: a row created later needs no notification to be seen.</li>
  * </ul>
  */
-public final class ReadCache<K, V> {
+public final class ReadCache<K, V> implements CommittedChanges.Copies<K, V> {
 
     private static final int STRIPES = 256;
 
@@ -63,6 +65,7 @@ public final class ReadCache<K, V> {
     }
 
     /** The row of {@code key}: this node's copy when it has one that is known to be current, else {@code load}'s. */
+    @Override
     public Optional<V> get(K key, Function<K, Optional<V>> load) {
         if (feed == null || !feed.live() || TransactionSynchronizationManager.isActualTransactionActive()) {
             return load.apply(key);
@@ -83,6 +86,7 @@ public final class ReadCache<K, V> {
     }
 
     /** Drops the copy of {@code key}; a load of it under way will not keep what it read. */
+    @Override
     public void evict(K key) {
         int stripe = stripe(key);
         map.compute(key, (k, old) -> {

@@ -1,13 +1,16 @@
 package cn.perf.web.session;
 
 import cn.perf.domain.job.JobLocks;
+import cn.perf.domain.shared.CommittedChanges;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.session.FlushMode;
+import org.springframework.session.MapSession;
 import org.springframework.session.SaveMode;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -69,8 +72,12 @@ class SessionConfiguration {
     @Primary
     SparingSessions sparingSessions(@Qualifier("sessionRepository") JdbcIndexedSessionRepository stored,
                                     SessionTransactions transactions,
-                                    @Value("${perf.session.touch-interval:PT1M}") Duration touchInterval) {
-        return new SparingSessions(stored, transactions, touchInterval);
+                                    @Value("${perf.session.touch-interval:PT1M}") Duration touchInterval,
+                                    ObjectProvider<CommittedChanges> feed) {
+        CommittedChanges changes = feed.getIfAvailable();
+        CommittedChanges.Copies<String, MapSession> copies = changes == null ? CommittedChanges.Copies.none()
+                : changes.copies("sessions", 100_000, "spring_session");
+        return new SparingSessions(stored, transactions, touchInterval, copies);
     }
 
     /**

@@ -9,7 +9,7 @@ import cn.perf.domain.account.Role;
 import cn.perf.domain.demo.DemoOrganization;
 import cn.perf.domain.organization.BudgetUnits;
 import cn.perf.domain.scope.ScopeResolver;
-import cn.perf.persistence.changes.ChangeFeed;
+import cn.perf.domain.shared.CommittedChanges;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -37,7 +37,7 @@ class ApiTokenAuthenticationTest extends ApiTestSupport {
     @Autowired
     AccountAdministration accounts;
     @Autowired
-    ChangeFeed changes;
+    CommittedChanges changes;
     @Autowired
     ScopeResolver scopes;
     @Autowired

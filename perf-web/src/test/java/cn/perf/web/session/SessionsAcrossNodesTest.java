@@ -3,6 +3,7 @@ package cn.perf.web.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.atMost;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -13,6 +14,7 @@ import cn.perf.domain.account.UserAccount;
 import cn.perf.domain.account.UserAccounts;
 import cn.perf.domain.demo.DemoOrganization;
 import cn.perf.domain.organization.BudgetUnits;
+import cn.perf.domain.shared.CommittedChanges;
 import cn.perf.testdb.TestDatabase;
 import cn.perf.web.PerfApplication;
 import java.net.URI;
@@ -47,7 +49,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * Two application nodes on one PostgreSQL, as behind a load balancer: this test's application (node A) and a second
  * one started beside it (node B). A browser session begun on one node is honoured by the other, with its CSRF token and
  * its flash message; a new sign-in on one node ends the user's older session on the other; static files never read
- * or write the session table; a page reads its session once and, inside the touch interval, writes nothing.
+ * or write the session table; a page reads its session at most once and, once the node has a copy of it, not at all;
+ * inside the touch interval it writes nothing. A change made on one node reaches the other's copy of the session once
+ * its notification has arrived ({@link CommittedChanges#awaitDelivered}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"perf.demo-data=true", "perf.session.touch-interval=PT2S"})
@@ -56,6 +60,7 @@ class SessionsAcrossNodesTest {
     private static final String PASSWORD = "Kq83!mzt07x";
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static ConfigurableApplicationContext nodeB;
 
     @LocalServerPort
@@ -68,6 +73,9 @@ class SessionsAcrossNodesTest {
     PasswordEncoder encoder;
     @Autowired
     JdbcTemplate jdbc;
+    /** Node A's change feed: what another node commits reaches A's copies through it. */
+    @Autowired
+    CommittedChanges changes;
     /** Spring Session's JDBC repository (a JdbcIndexedSessionRepository), watched. */
     @SuppressWarnings("rawtypes")
     @MockitoSpyBean(name = "sessionRepository")
@@ -123,9 +131,10 @@ class SessionsAcrossNodesTest {
         assertThat(storedAttribute(user, HttpSessionCsrfTokenRepository.class.getName() + ".CSRF_TOKEN"))
                 .startsWith((byte) 'P', (byte) 'C', (byte) 'T');
 
-        // signing out on B ends the session for A as well
+        // signing out on B ends the session for A as well, once B's change has reached A's copy of the session
         HttpResponse<String> out = post(nodeB(), "/logout", cookie, Map.of("_csrf", csrf(shown.body())));
         assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(changes.awaitDelivered(PATIENCE)).isTrue();
         assertThat(get(nodeA(), "/", cookie).headers().firstValue("Location").orElse("")).endsWith("/login");
     }
 
@@ -137,6 +146,7 @@ class SessionsAcrossNodesTest {
         String onB = signIn(nodeB(), user);
 
         assertThat(get(nodeB(), "/", onB).statusCode()).isEqualTo(200);
+        assertThat(changes.awaitDelivered(PATIENCE)).isTrue(); // B marked A's session expired
         HttpResponse<String> older = get(nodeA(), "/", onA);
         assertThat(older.statusCode()).isEqualTo(302);
         assertThat(older.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
@@ -160,15 +170,27 @@ class SessionsAcrossNodesTest {
         verify(stored, never()).save(any());
         verify(stored, never()).createSession();
 
+        assertThat(changes.awaitDelivered(PATIENCE)).isTrue(); // the sign-in's own notifications are in
         assertThat(get(nodeA(), "/", cookie).statusCode()).isEqualTo(200);
-        // once for the whole request: Spring Session's filter (before and after saving) and the session registry
-        verify(stored, times(1)).findById(anyString());
+        // at most once for the whole request: Spring Session's filter (before and after saving) and the session
+        // registry share one read, and none at all once this node has a copy of the session
+        verify(stored, atMost(1)).findById(anyString());
+        // the first page after a sign-in stores the session's new CSRF token: a write, which drops this node's copy
+        assertThat(get(nodeA(), "/", cookie).statusCode()).isEqualTo(200);
+        clearInvocations(stored);
+        assertThat(get(nodeA(), "/", cookie).statusCode()).isEqualTo(200);
+        assertThat(get(nodeA(), "/", cookie).statusCode()).isEqualTo(200);
+        verify(stored, never()).findById(anyString()); // served from the copy
+        verify(stored, never()).save(any());
         assertThat(lastAccess(cookie)).as("no write within the touch interval (2 s)").isEqualTo(signedIn);
 
-        // as if 2.1 s had passed: the interval is measured from the stored last-access time, read on every request
+        // as if 2.1 s had passed: the interval is measured from the stored last-access time; the change (plain SQL,
+        // as another node's write) drops this node's copy once its notification arrives
         jdbc.update("update spring_session set last_access_time = last_access_time - 2100 where session_id = ?",
                 TestSessions.id(cookie.substring(cookie.indexOf('=') + 1)));
+        assertThat(changes.awaitDelivered(PATIENCE)).isTrue();
         assertThat(get(nodeA(), "/", cookie).statusCode()).isEqualTo(200);
+        verify(stored, times(1)).findById(anyString());
         assertThat(lastAccess(cookie)).as("written once the interval is over").isGreaterThan(signedIn);
     }
 
