@@ -23,6 +23,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -33,11 +34,13 @@ import org.springframework.stereotype.Component;
  * and one daemon thread per node {@code LISTEN}s on a connection of its own (not one of the pool's). PostgreSQL
  * sends a notification when, and only if, its transaction commits, and delivers them in commit order.
  *
- * <p>The feed is <em>live</em> while that connection listens. Only then do {@link ReadCache}s answer from their
- * copies; when the connection breaks (PostgreSQL restarted, the backend terminated, the network gone: a keep-alive
- * {@code select 1} finds out within {@link #KEEP_ALIVE_MS}) every copy is dropped and reads go to the database
- * until it listens again, and every copy is dropped once more when it does. No copy is ever needed by another node:
- * each node keeps its own and loses nothing by losing them.
+ * <p>The feed is <em>live</em> while that connection listens and a probe (a notification it sends itself) has come
+ * back on it: at start, and after every {@link #KEEP_ALIVE_MS} without notifications (within
+ * {@link #PROBE_TIMEOUT_MS}). Only then do {@link ReadCache}s answer from their copies. When the connection breaks
+ * (PostgreSQL restarted, the backend terminated, the network gone) or a probe does not come back (a silently dead
+ * connection; a pooler in transaction mode, behind which notifications never arrive), every copy is dropped and
+ * reads go to the database until the feed is live again, and every copy is dropped once more when it is. No copy is
+ * ever needed by another node: each node keeps its own and loses nothing by losing them.
  *
  * <p>{@code perf.read-cache.enabled=false} switches the copies off (the feed never goes live).
  */
@@ -47,6 +50,8 @@ public class ChangeFeed implements CommittedChanges, SmartLifecycle {
     static final String CHANNEL = "perf_changes";
     private static final long POLL_MS = 500;
     static final long KEEP_ALIVE_MS = 10_000;
+    static final long PROBE_TIMEOUT_MS = 5_000;
+    private static final String PROBE = "probe:";
     private static final long MAX_BACKOFF_MS = 5_000;
     private static final String SYNC = "sync:";
     private static final Logger log = LoggerFactory.getLogger(ChangeFeed.class);
@@ -58,8 +63,12 @@ public class ChangeFeed implements CommittedChanges, SmartLifecycle {
     private final List<ReadCache<?, ?>> caches = new CopyOnWriteArrayList<>();
     private final Map<String, CountDownLatch> syncs = new ConcurrentHashMap<>();
     private final AtomicLong syncCount = new AtomicLong();
+    private final AtomicLong probes = new AtomicLong();
+    private final String listenChannel;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong outages = new AtomicLong();
+    private final AtomicLong probesLost = new AtomicLong();
+    private final AtomicLong wentLive = new AtomicLong();
     private volatile boolean live;
     private volatile boolean running;
     private volatile Thread thread;
@@ -67,9 +76,16 @@ public class ChangeFeed implements CommittedChanges, SmartLifecycle {
     /** While set, the feed's thread waits before applying a notification (tests: to tell local commits apart). */
     private volatile CountDownLatch held;
 
+    @Autowired
     public ChangeFeed(DataSource dataSource, @Value("${perf.read-cache.enabled:true}") boolean enabled) {
+        this(dataSource, enabled, CHANNEL);
+    }
+
+    /** Listening on {@code listenChannel} while changes and probes are sent to {@link #CHANNEL}: tests only. */
+    ChangeFeed(DataSource dataSource, boolean enabled, String listenChannel) {
         this.dataSource = dataSource;
         this.enabled = enabled;
+        this.listenChannel = listenChannel;
     }
 
     /** A cache whose copies this feed keeps current; {@link #on} says which changes drop which copies. */
@@ -118,6 +134,16 @@ public class ChangeFeed implements CommittedChanges, SmartLifecycle {
     /** Times the feed stopped listening (a broken connection) since start. */
     public long outages() {
         return outages.get();
+    }
+
+    /** Probes that did not come back in time since start (each ends the connection: the feed starts over). */
+    public long probesLost() {
+        return probesLost.get();
+    }
+
+    /** Times the feed went live since start. */
+    public long wentLive() {
+        return wentLive.get();
     }
 
     /** PostgreSQL's process id of the listening connection, while live (for fault tests and the operator). */
@@ -215,26 +241,43 @@ public class ChangeFeed implements CommittedChanges, SmartLifecycle {
         while (running) {
             try (Connection c = open()) {
                 try (Statement s = c.createStatement()) {
-                    s.execute("LISTEN " + CHANNEL);
+                    s.execute("LISTEN " + listenChannel);
                 }
                 PGConnection pg = c.unwrap(PGConnection.class);
                 backendPid = pg.getBackendPID();
-                up();
-                backoff = 100;
+                // Live only once a probe has come back: proof that notifications arrive on this connection (behind a
+                // pooler in transaction mode they would not). Then again after every quiet KEEP_ALIVE_MS: a silently
+                // dead connection shows.
+                String expected = null;
+                long sentAt = 0;
                 long quietSince = System.nanoTime();
                 while (running) {
+                    long now = System.nanoTime();
+                    if (expected == null && (!live || now - quietSince > TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_MS))) {
+                        expected = probe(c);
+                        sentAt = now;
+                        quietSince = now;
+                    }
                     PGNotification[] notifications = pg.getNotifications((int) POLL_MS);
                     if (notifications != null && notifications.length > 0) {
                         for (PGNotification n : notifications) {
                             received.incrementAndGet();
-                            handle(n.getParameter());
+                            if (n.getParameter() != null && n.getParameter().equals(expected)) {
+                                expected = null;
+                                if (!live) {
+                                    backoff = 100;
+                                    up();
+                                }
+                            } else {
+                                handle(n.getParameter());
+                            }
                         }
                         quietSince = System.nanoTime();
-                    } else if (System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_MS)) {
-                        try (Statement s = c.createStatement()) {
-                            s.execute("select 1"); // a dead connection throws here rather than staying silent
-                        }
-                        quietSince = System.nanoTime();
+                    }
+                    if (expected != null && System.nanoTime() - sentAt > TimeUnit.MILLISECONDS.toNanos(PROBE_TIMEOUT_MS)) {
+                        probesLost.incrementAndGet();
+                        throw new SQLException("the feed's probe did not come back within " + PROBE_TIMEOUT_MS
+                                + " ms (a pooler in transaction mode between node and PostgreSQL?)");
                     }
                 }
             } catch (SQLException | RuntimeException | InterruptedException e) {
@@ -257,9 +300,24 @@ public class ChangeFeed implements CommittedChanges, SmartLifecycle {
         }
     }
 
+    /**
+     * Sends a probe on the listening connection itself, as a statement of its own (autocommit): behind a pooler in
+     * transaction mode that statement and the {@code LISTEN} run on different server connections, and the probe never
+     * comes back; on a dead connection it fails. Its token, or null if it could not be sent.
+     */
+    private String probe(Connection listening) throws SQLException {
+        String token = PROBE + node + ":" + probes.incrementAndGet();
+        try (PreparedStatement notify = listening.prepareStatement("select pg_notify('" + CHANNEL + "', ?)")) {
+            notify.setString(1, token);
+            notify.execute();
+        }
+        return token;
+    }
+
     private void up() {
         clearAll(); // nothing read before LISTEN was in place survives
         live = true;
+        wentLive.incrementAndGet();
         log.info("读缓存监听已连接 (change feed listening, backend pid {})", backendPid);
     }
 
@@ -298,6 +356,9 @@ public class ChangeFeed implements CommittedChanges, SmartLifecycle {
         }
         if (payload == null) {
             return;
+        }
+        if (payload.startsWith(PROBE)) {
+            return; // another node's, or one of ours that came back after its time
         }
         if (payload.startsWith(SYNC)) {
             CountDownLatch waiting = syncs.get(payload);

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,8 @@ class ChangeFeedTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    DataSource dataSource;
 
     TransactionTemplate tx;
     Long bureauId;
@@ -171,6 +174,24 @@ class ChangeFeedTest {
 
         jdbc.update("update user_account set display_name = '重连之后' where id = ?", accountId);
         waitUntil("changes reach copies again", () -> viewer().profile().displayName().equals("重连之后"));
+    }
+
+    @Test
+    void aFeedThatDoesNotHearItsOwnProbeNeverServesCopies() {
+        // as behind a pooler in transaction mode: the listening connection hears nothing of what is sent
+        ChangeFeed deaf = new ChangeFeed(dataSource, true, "perf_changes_nobody_sends");
+        ReadCache<String, String> cache = deaf.cache("deaf", 10);
+        deaf.start();
+        try {
+            waitUntil("a probe was lost", () -> deaf.probesLost() > 0);
+            assertThat(deaf.wentLive()).isZero();
+            assertThat(deaf.live()).isFalse();
+            AtomicInteger loads = new AtomicInteger();
+            cache.get("k", k -> Optional.of("v" + loads.incrementAndGet()));
+            assertThat(cache.get("k", k -> Optional.of("v" + loads.incrementAndGet()))).contains("v2");
+        } finally {
+            deaf.stop();
+        }
     }
 
     @Test
