@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -98,13 +99,7 @@ public class ChangeFeed implements CommittedChanges, SmartLifecycle {
     @Override
     public <V> CommittedChanges.Copies<String, V> copies(String name, long maximumSize, String table) {
         ReadCache<String, V> cache = cache(name, maximumSize);
-        on(table, id -> {
-            if (id.isEmpty()) {
-                cache.clear();
-            } else {
-                cache.evict(id);
-            }
-        });
+        on(table, ReadCache.byKey(cache, Function.identity()));
         return cache;
     }
 
@@ -193,6 +188,11 @@ public class ChangeFeed implements CommittedChanges, SmartLifecycle {
         } finally {
             syncs.remove(token);
         }
+    }
+
+    /** Whether any copies depend on rows of {@code table}. */
+    boolean watches(String table) {
+        return handlers.containsKey(table);
     }
 
     /** Applies a change this node committed itself (see {@link LocalCommits}) without waiting for its notification. */

@@ -51,9 +51,10 @@ class LocalCommits implements PostCommitInsertEventListener, PostCommitUpdateEve
         committed(event.getPersister(), event.getId());
     }
 
+    /** Only entities of tables that copies are kept of (the others would queue an action per row for nothing). */
     @Override
     public boolean requiresPostCommitHandling(EntityPersister persister) {
-        return true;
+        return feed.watches(table(persister));
     }
 
     @Override
@@ -72,8 +73,12 @@ class LocalCommits implements PostCommitInsertEventListener, PostCommitUpdateEve
     }
 
     private void committed(EntityPersister persister, Object id) {
+        feed.committedHere(table(persister), String.valueOf(id));
+    }
+
+    private static String table(EntityPersister persister) {
         String table = persister.getRootTableName();
         int dot = table.lastIndexOf('.');
-        feed.committedHere(dot < 0 ? table : table.substring(dot + 1), String.valueOf(id));
+        return dot < 0 ? table : table.substring(dot + 1);
     }
 }

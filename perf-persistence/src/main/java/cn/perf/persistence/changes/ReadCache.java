@@ -102,17 +102,22 @@ public final class ReadCache<K, V> implements CommittedChanges.Copies<K, V> {
     }
 
     /**
-     * The {@link ChangeFeed#on handler} of a table whose copies are keyed by its {@code id}: drops the row named,
-     * or every copy when the notification names none.
+     * The {@link ChangeFeed#on handler} of a table whose copies are keyed by what its notifications name, read with
+     * {@code key}: drops the row named, or every copy when the notification names none.
      */
-    public static Consumer<String> byId(ReadCache<Long, ?> cache) {
+    public static <K> Consumer<String> byKey(ReadCache<K, ?> cache, Function<String, K> key) {
         return id -> {
             if (id.isEmpty()) {
                 cache.clear();
             } else {
-                cache.evict(Long.valueOf(id));
+                cache.evict(key.apply(id));
             }
         };
+    }
+
+    /** {@link #byKey} for copies keyed by a table's {@code bigint} id. */
+    public static Consumer<String> byId(ReadCache<Long, ?> cache) {
+        return byKey(cache, Long::valueOf);
     }
 
     /** Answers from this node's copies since start. */

@@ -12,9 +12,10 @@ import cn.perf.persistence.account.JdbcViewerQueries;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,17 +212,7 @@ class ChangeFeedTest {
         return feed.caches().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
-    private static void waitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited for: " + what).isLessThan(deadline);
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(5); // poll interval, not a wait for time: the loop ends on the condition
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    private static void waitUntil(String what, Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(PATIENCE).until(condition);
     }
 }

@@ -175,7 +175,6 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
 
     @Override
     public void deleteById(String id) {
-        copies.evict(id);
         stored.deleteById(id);
         copies.evict(id);
         Request current = request.get();
