@@ -16,4 +16,15 @@
       event.detail.headers[header.content] = token.content;
     }
   });
+
+  /* An export's status panel (templates/export/job.html) that the poll brings back finished carries
+     data-download-now on its download link: the file is fetched once, as if the link had been clicked (an
+     attachment: the page stays). */
+  document.addEventListener('htmx:afterSwap', function () {
+    var link = document.querySelector('a[data-download-now]');
+    if (link) {
+      link.removeAttribute('data-download-now');
+      window.location.assign(link.href);
+    }
+  });
 })();

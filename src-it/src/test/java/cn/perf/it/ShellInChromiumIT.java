@@ -73,7 +73,7 @@ class ShellInChromiumIT {
 
         List<String> entries = sidebar.findElements(By.cssSelector(".nav-link")).stream().map(WebElement::getText)
                 .toList();
-        assertThat(entries).containsExactly("首页", "待办", "绩效目标申报", "绩效自评", "导入导出");
+        assertThat(entries).containsExactly("首页", "待办", "绩效目标申报", "绩效自评", "我的导出", "导入导出");
         assertThat(browser.text(By.cssSelector("#shell-menu .nav-link.active"))).isEqualTo("首页");
         assertThat(browser.driver().findElement(MENU_BUTTON).isDisplayed()).as("no menu button at 1366 px")
                 .isFalse();

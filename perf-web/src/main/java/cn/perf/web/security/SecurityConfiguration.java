@@ -93,7 +93,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
                                 "/actuator/health/**", "/error")
                         .permitAll()
-                        .requestMatchers("/declarations/**", "/evaluations/**", "/todo", "/todo/**")
+                        .requestMatchers("/declarations/**", "/evaluations/**", "/todo", "/todo/**", "/exports",
+                                "/exports/**")
                         .access(roles.anyOf(Role.FILER, Role.UNIT_LEADER, Role.DEPARTMENT_REVIEWER,
                                 Role.FINANCE_REVIEWER))
                         // 导入导出: those who file forms (the import files a form of their own unit)

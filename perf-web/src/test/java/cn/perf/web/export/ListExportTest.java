@@ -160,16 +160,16 @@ class ListExportTest {
     }
 
     @Test
-    void bothListsLinkToTheirExportsWithTheCurrentSearch() throws Exception {
+    void bothListsPostTheirExportsWithTheCurrentSearch() throws Exception {
         String declarationsPage = get("finance", "/declarations?year=2021&name=监管&page=0&size=20")
                 .getContentAsString();
         assertThat(declarationsPage)
-                .contains("href=\"/declarations/summary.xlsx?year=2021&amp;name=%E7%9B%91%E7%AE%A1\"")
-                .contains("href=\"/declarations/pdfs.zip?year=2021&amp;name=%E7%9B%91%E7%AE%A1\"")
+                .contains("action=\"/declarations/summary.xlsx?year=2021&amp;name=%E7%9B%91%E7%AE%A1\"")
+                .contains("action=\"/declarations/pdfs.zip?year=2021&amp;name=%E7%9B%91%E7%AE%A1\"")
                 .contains("导出汇总（Excel）", "批量导出PDF");
         assertThat(get("filer-xxzx", "/evaluations?status=SUBMITTED").getContentAsString())
-                .contains("href=\"/evaluations/summary.xlsx?status=SUBMITTED\"")
-                .contains("href=\"/evaluations/pdfs.zip?status=SUBMITTED\"");
+                .contains("action=\"/evaluations/summary.xlsx?status=SUBMITTED\"")
+                .contains("action=\"/evaluations/pdfs.zip?status=SUBMITTED\"");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -131,6 +131,17 @@ class AuthorizationMatrixTest {
             "GET    /declarations/pdfs.zip               | LOGIN | OK         OK         OK         OK        403    403    403",
             "GET    /evaluations/summary.xlsx            | LOGIN | OK         OK         OK         OK        403    403    403",
             "GET    /evaluations/pdfs.zip                | LOGIN | OK         OK         OK         OK        403    403    403",
+            // a list's search queued as a background export (issue 12): the browser goes to the job's page
+            "POST   /declarations/summary.xlsx           | LOGIN | OK         OK         OK         OK        403    403    403",
+            "POST   /declarations/pdfs.zip               | LOGIN | OK         OK         OK         OK        403    403    403",
+            "POST   /evaluations/summary.xlsx            | LOGIN | OK         OK         OK         OK        403    403    403",
+            "POST   /evaluations/pdfs.zip                | LOGIN | OK         OK         OK         OK        403    403    403",
+            // 我的导出: a job and its file are its owner's only (another user's, even of the same unit, is 404;
+            // targets: a finished export of filer-001239, of filer-001276 and of filer-jining)
+            "GET    /exports                             | LOGIN | OK         OK         OK         OK        403    403    403",
+            "GET    /exports/{id}                        | LOGIN | OK/404/404 404        404        404       403    403    403",
+            "GET    /exports/{id}/status                 | LOGIN | OK/404/404 404        404        404       403    403    403",
+            "GET    /exports/{id}/file                   | LOGIN | OK/404/404 404        404        404       403    403    403",
             // the signed PDF: the targets are drafts, so none has one — a 404 page for who sees them, the 404 of scope
             // for who does not (SignedOnApprovalTest checks the scope of an approved one)
             "GET    /declarations/{id}/signed.pdf        | LOGIN | 404        404        404        404       403    403    403",
@@ -258,6 +269,8 @@ class AuthorizationMatrixTest {
     ImportFiling imports;
     @Autowired
     ApiTokenService apiTokens;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** Each caller's personal API token, for the API's endpoints. */
     final Map<String, String> tokens = new LinkedHashMap<>();
@@ -306,6 +319,17 @@ class AuthorizationMatrixTest {
                     unitIds.get(t), "matrix.xlsx", "not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         ids.put("imports", importIds);
+        // /exports/{id}: a finished export of a filer of each target's unit (stored as done: no worker involved)
+        Map<Target, Long> exportIds = new LinkedHashMap<>();
+        for (Target t : Target.values()) {
+            exportIds.put(t, jdbc.queryForObject("""
+                    insert into export_job (owner, kind, parameters, title, status, attempts, created_at, finished_at,
+                                            expires_at, file_name, content_type, content, row_count)
+                    values (?, 'DECLARATION_SUMMARY', '{}', ?, 'DONE', 1, now(), now(), now() + interval '1 day',
+                            'matrix.xlsx', 'application/octet-stream', convert_to(?, 'UTF8'), 0)
+                    returning id""", Long.class, uploaders.get(t), markers.get(t) + "导出", markers.get(t)));
+        }
+        ids.put("exports", exportIds);
         // /todo/messages/{id}/read: ids of nobody's message (another user's or a forged id changes nothing)
         ids.put("todo", declarationIds);
         ids.put("users", accountIds);
