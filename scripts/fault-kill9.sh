@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fault (issue 12): kill -9 of the app during an import, a save and a PDF signing. After the restart nothing may be
-# partial: the waiting import stored whole or not at all, the save whole or not at all, the signed PDF present and valid
-# (pdfsig) or absent and re-created by the backfill.
+# Fault (issue 12): kill -9 of the app during an import, a save, a PDF signing and a background export. After the
+# restart nothing may be partial: the waiting import stored whole or not at all, the save whole or not at all, the
+# signed PDF present and valid (pdfsig) or absent and re-created by the backfill, the export's zip whole or absent and
+# written again once the job's node has been silent for a minute.
 #
 # Usage: bash scripts/fault-kill9.sh        (as root or as a user that may run the PostgreSQL 15 binaries)
 #
@@ -10,10 +11,12 @@
 # runs, then FAULT_ATTEMPTS times starts the operation, sends SIGKILL to the app at a random moment within that time,
 # starts the app again and checks the database (markers on every row of the form, the waiting import, the signed PDFs
 # with pdfsig). See kill9.py for each operation. Every restart is a cold start of the app: the run takes a while
-# (about 2 × FAULT_ATTEMPTS + 2 × FAULT_ATTEMPTS starts for the four operations).
+# (about 2 × FAULT_ATTEMPTS + 3 × FAULT_ATTEMPTS starts for the five operations; an export waits about a minute
+# after each restart for its job to be taken up again).
 # Output also in target/fault-kill9.txt, the app's log (all its lives) in target/fault-kill9-app.log.
 #
-# Settings (environment): FAULT_ATTEMPTS=5 (per operation), FAULT_SEED (random delays), FAULT_PG_PORT, FAULT_PORT,
+# Settings (environment): FAULT_ATTEMPTS=5 (per operation), FAULT_OPS="save import approval backfill export" (which),
+#   FAULT_SEED (random delays), FAULT_PG_PORT, FAULT_PORT,
 #   FAULT_JAVA_OPTS=-Xmx1g
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -15,8 +15,14 @@ the app is started again, and the stored state is checked:
             request: after the kill the approval is either stored or not; a stored signed PDF is valid (pdfsig); after
             the restart every approved declaration has a valid signed PDF of its current version (the backfill);
   backfill  all signed PDFs deleted, the app started: its backfill signs the approved declarations one after another and
-            is killed mid-way: every stored PDF valid, and after the restart all of them present and valid.
+            is killed mid-way: every stored PDF valid, and after the restart all of them present and valid;
+  export    the bureau's 批量导出PDF of every 申报表 it sees, a background job (POST /declarations/pdfs.zip): killed while
+            the job is written; at the kill the job is either done with its whole zip or has no file; after the restart
+            the job is queued again once its node has been silent for 60 s, and finished: the zip whole (every entry a
+            PDF, as many as the job says) and downloadable by its owner.
 """
+import io
+import zipfile
 import base64
 import json
 import os
@@ -394,6 +400,84 @@ def backfill_attempts():
         results.setdefault("backfill-meta", []).append({"mid": len(pdfs) < approved})
 
 
+# ------------------------------------------------------------------------------------------------ export
+
+def queue_export(b):
+    csrf = pc.csrf_of(b.get("/declarations").text())
+    r = b.post("/declarations/pdfs.zip", [("_csrf", csrf)])
+    m = re.search(r"/exports/(\d+)$", r.header("Location") or "")
+    if r.status != 302 or not m:
+        raise RuntimeError(f"export: {r.status} {r.header('Location')}")
+    return int(m.group(1))
+
+
+def export_state(jid):
+    """(status, attempts, rows, whole zip?) of job jid, read from the database."""
+    status, attempts, rows, has = sql(f"select status, attempts, coalesce(row_count, -1), content is not null "
+                                      f"from export_job where id = {jid}")[0]
+    whole = None
+    if has == "t":
+        data = base64.b64decode(sql(f"select translate(encode(content, 'base64'), E'\\n', '') from export_job "
+                                    f"where id = {jid}")[0][0])
+        whole = zip_whole(data, int(rows))
+    return status, int(attempts), int(rows), whole
+
+
+def zip_whole(data, rows):
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = z.namelist()
+            return z.testzip() is None and len(names) == rows and all(z.read(n)[:5] == b"%PDF-" for n in names)
+    except zipfile.BadZipFile:
+        return False
+
+
+def wait_export(jid, seconds):
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < seconds:
+        if sql(f"select status from export_job where id = {jid}")[0][0] in ("DONE", "FAILED"):
+            return time.monotonic() - t0
+        time.sleep(0.2)
+    return None
+
+
+def export_attempts():
+    fin = browser("finance")
+    durations = []
+    for i in range(3):
+        t0 = time.monotonic()
+        jid = queue_export(fin)
+        assert wait_export(jid, 120) is not None, f"export {jid} did not finish"
+        durations.append(time.monotonic() - t0)
+        state = export_state(jid)
+        assert state[0] == "DONE" and state[3], state
+    m = statistics.median(durations)
+    info(f"export: unkilled zips of {state[2]} PDFs took {', '.join(f'{d * 1000:.0f}' for d in durations)} ms from "
+         f"the click to the stored file; kills at 0–{m * 1000:.0f} ms")
+    for k in range(ATTEMPTS):
+        fin = browser("finance")
+        t0 = time.monotonic()
+        jid = queue_export(fin)
+        time.sleep(max(0.0, random.uniform(0, m) - (time.monotonic() - t0)))
+        elapsed = time.monotonic() - t0
+        app.kill9()
+        at_kill = export_state(jid)
+        restart()
+        took = wait_export(jid, 240)
+        after = export_state(jid)
+        b = browser("finance")
+        f = b.get(f"/exports/{jid}/file")
+        downloaded = f.status == 200 and zip_whole(f.body, after[2])
+        consistent = (at_kill[3] is True if at_kill[0] == "DONE" else at_kill[3] is None) \
+            and after[0] == "DONE" and after[3] is True and downloaded
+        record("export", f"kill after {elapsed * 1000:.0f} ms; at the kill: {at_kill[0]}"
+                         f"{', zip whole' if at_kill[3] else (', NO FILE' if at_kill[3] is None else ', A BROKEN ZIP')}"
+                         f"; after the restart: {after[0]} after {format(took, '.1f') + ' s' if took else 'NEVER'}, "
+                         f"started {after[1]}×, {after[2]} PDFs, zip {'whole' if after[3] else 'BROKEN'}, "
+                         f"download {'whole' if downloaded else 'FAILED'}", consistent)
+        results.setdefault("export-meta", []).append({"done_at_kill": at_kill[0] == "DONE", "took": took})
+
+
 # ------------------------------------------------------------------------------------------------ main
 
 def export(b, did):
@@ -406,34 +490,46 @@ def main():
     random.seed(int(os.environ.get("FAULT_SEED", time.time())))
     secs = app.start()
     info(f"app UP after {secs:.1f} s")
+    ops = os.environ.get("FAULT_OPS", "save import approval backfill export").split()
     b = browser("filer-001239")
-    save_id = pc.create_declaration(b, 2027, "故障测试（kill -9 保存）", "#Msave-0#")
-    imp_rows = 70
-    imp_id = pc.create_declaration(b, 2027, "故障测试（kill -9 导入）", "#MA#", indicators=imp_rows)
-    file_a = export(b, imp_id)
-    _, fields = pc.edit_form(b, imp_id)
-    assert pc.save(b, imp_id, fields, "#MB#").status == 302
-    file_b = export(b, imp_id)
-    info(f"save target: declaration {save_id} (40 indicators, 13 sub-projects); import target: declaration {imp_id} "
-         f"({imp_rows} indicators, 13 sub-projects; Excel files of {len(file_a) // 1024} and {len(file_b) // 1024} KB)")
-    sign_ids = to_department_approved(3 + ATTEMPTS + 12)
-    info(f"{len(sign_ids)} declarations (40 indicators each) approved by the department, waiting for the bureau")
-
-    save_attempts(save_id, 53)
-    import_attempts(imp_id, imp_rows + 13, {"A": file_a, "B": file_b})
-    approval_attempts(sign_ids)
+    if "save" in ops or "import" in ops:
+        save_id = pc.create_declaration(b, 2027, "故障测试（kill -9 保存）", "#Msave-0#")
+        imp_rows = 70
+        imp_id = pc.create_declaration(b, 2027, "故障测试（kill -9 导入）", "#MA#", indicators=imp_rows)
+        file_a = export(b, imp_id)
+        _, fields = pc.edit_form(b, imp_id)
+        assert pc.save(b, imp_id, fields, "#MB#").status == 302
+        file_b = export(b, imp_id)
+        info(f"save target: declaration {save_id} (40 indicators, 13 sub-projects); import target: declaration "
+             f"{imp_id} ({imp_rows} indicators, 13 sub-projects; Excel files of {len(file_a) // 1024} and "
+             f"{len(file_b) // 1024} KB)")
+    if "approval" in ops or "backfill" in ops or "export" in ops:
+        sign_ids = to_department_approved(3 + ATTEMPTS + 12)
+        info(f"{len(sign_ids)} declarations (40 indicators each) approved by the department, waiting for the bureau")
+    if "save" in ops:
+        save_attempts(save_id, 53)
+    if "import" in ops:
+        import_attempts(imp_id, imp_rows + 13, {"A": file_a, "B": file_b})
+    if "approval" in ops:
+        approval_attempts(sign_ids)
     # the rest approved without a kill, so that the backfill has enough to sign
     fin = browser("finance")
-    for did in sign_ids[3 + ATTEMPTS:]:
-        assert fin.post(f"/declarations/{did}/review", review(fin, did, grade="EXCELLENT")).status == 302
-    backfill_attempts()
+    if "backfill" in ops or "export" in ops:
+        for did in sign_ids[3 + ATTEMPTS if "approval" in ops else 0:]:
+            assert fin.post(f"/declarations/{did}/review", review(fin, did, grade="EXCELLENT")).status == 302
+    if "backfill" in ops:
+        backfill_attempts()
+    if "export" in ops:
+        export_attempts()
     app.stop()
 
     print()
     print(f"=== kill -9 results ({ATTEMPTS} attempts per operation)")
     ok = True
-    for op in ("save", "import", "approval+signing", "backfill"):
+    for op in ("save", "import", "approval+signing", "backfill", "export"):
         lines = results.get(op, [])
+        if not lines:
+            continue
         good = sum(1 for _, g in lines if g)
         print(f"{op}: {good} of {len(lines)} consistent after the restart")
         for line, g in lines:
@@ -452,6 +548,10 @@ def main():
           f"{sum(1 for x in meta if not x['approved'])} not approved")
     meta = results.get("backfill-meta", [])
     print(f"backfill: {sum(1 for x in meta if x['mid'])} of {len(meta)} kills mid-pass")
+    meta = results.get("export-meta", [])
+    print(f"export: {sum(1 for x in meta if not x['done_at_kill'])} of {len(meta)} kills while the job was queued or "
+          f"being written; finished after the restart in "
+          f"{', '.join(format(x['took'], '.0f') + ' s' for x in meta if x['took'] is not None)}")
     print("CHECKS PASSED" if ok else "CHECKS FAILED")
     with open(os.path.join(WORK, "results.json"), "w") as f:
         json.dump(results, f, ensure_ascii=False)
