@@ -17,14 +17,20 @@
     }
   });
 
-  /* An export's status panel (templates/export/job.html) that the poll brings back finished carries
-     data-download-now on its download link: the file is fetched once, as if the link had been clicked (an
-     attachment: the page stays). */
-  document.addEventListener('htmx:afterSwap', function () {
+  /* An export's page (templates/export/job.html) reached by the list's 导出 click, or its status panel brought back
+     finished by the poll, carries data-download-now on its download link: the file is fetched once, as if the link
+     had been clicked (an attachment: the page stays), and the address loses its ?download so that a reload does not
+     fetch it again. */
+  function downloadOnce() {
     var link = document.querySelector('a[data-download-now]');
     if (link) {
       link.removeAttribute('data-download-now');
+      if (window.location.search) {
+        window.history.replaceState(null, '', window.location.pathname);
+      }
       window.location.assign(link.href);
     }
-  });
+  }
+  document.addEventListener('DOMContentLoaded', downloadOnce);
+  document.addEventListener('htmx:afterSwap', downloadOnce);
 })();

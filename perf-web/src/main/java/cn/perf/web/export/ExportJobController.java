@@ -11,8 +11,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * 我的导出 (issue 12): the exports a user asked for on the list pages ({@link ListExportController}), each on a page of
@@ -37,20 +37,25 @@ class ExportJobController {
         return "export/jobs";
     }
 
+    /**
+     * The export's page; {@code ?download=1} (the redirect after the click) asks for the file to be fetched once, at
+     * once if it is ready already (a small search is written before the page is), else when the poll finds it ready.
+     */
     @GetMapping("/{id}")
-    String job(Viewer viewer, @PathVariable long id, Model model) {
+    String job(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String download, Model model) {
         model.addAttribute("job", queue.job(viewer.scope().username(), id));
+        model.addAttribute("polled", download != null);
         model.addAttribute("keptHours", ExportQueue.KEPT.toHours());
         return "export/job";
     }
 
-    /** The job's status panel alone, for the page's htmx poll. */
+    /** The job's status panel alone, for the page's htmx poll ({@code ?download}: the poll of the click's page). */
     @GetMapping("/{id}/status")
-    String status(Viewer viewer, @PathVariable long id, @RequestHeader(name = "HX-Request", required = false)
-                  String htmx, Model model, HttpServletResponse response) {
+    String status(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String download, Model model,
+                  HttpServletResponse response) {
         ExportJob job = queue.job(viewer.scope().username(), id);
         model.addAttribute("job", job);
-        model.addAttribute("polled", htmx != null); // the page's poll found it finished: the file is fetched once
+        model.addAttribute("polled", download != null); // the click's page: fetched once when the poll finds it ready
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         return "export/job :: status";
     }

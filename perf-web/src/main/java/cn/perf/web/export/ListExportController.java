@@ -106,7 +106,7 @@ class ListExportController {
             return "redirect:/exports";
         }
         worker.wake();
-        return "redirect:/exports/" + id;
+        return "redirect:/exports/" + id + "?download=1"; // the page fetches the file as soon as it is ready
     }
 
     private static Sink sink(HttpServletResponse response) {

@@ -76,11 +76,14 @@ class ExportJobTest {
         String page = get("finance", "/exports/" + id).getContentAsString();
         assertThat(page).contains("2021年度绩效目标申报汇总表", "已生成，可以下载", "href=\"/exports/" + id + "/file\"",
                 "data-status=\"DONE\"").doesNotContain("hx-get=\"/exports/");
-        String polled = mvc.perform(MockMvcRequestBuilders.get("/exports/" + id + "/status")
-                .header("HX-Request", "true").with(user(users.loadUserByUsername("finance"))))
-                .andReturn().getResponse().getContentAsString();
-        assertThat(polled).as("the poll that finds it finished starts the download")
+        assertThat(page).as("opened later, not from the click: the file is offered, not fetched")
+                .doesNotContain("data-download-now");
+        assertThat(get("finance", "/exports/" + id + "?download=1").getContentAsString())
+                .as("the page the click led to, the file ready: fetched at once").contains("data-download-now=\"true\"");
+        String polled = get("finance", "/exports/" + id + "/status?download=1").getContentAsString();
+        assertThat(polled).as("the click page's poll that finds it finished fetches the file")
                 .contains("data-download-now=\"true\"").doesNotContain("<html");
+        assertThat(get("finance", "/exports/" + id + "/status").getContentAsString()).doesNotContain("data-download-now");
         assertThat(get("finance", "/exports").getContentAsString()).contains("data-id=\"" + id + "\"");
 
         for (String other : List.of("reviewer-001239", "filer-001276")) {
@@ -185,8 +188,8 @@ class ExportJobTest {
 
     private static long jobId(MvcResult result) {
         String location = result.getResponse().getRedirectedUrl();
-        assertThat(location).as("the browser goes to the job's page").matches("/exports/\\d+");
-        return Long.parseLong(location.substring("/exports/".length()));
+        assertThat(location).as("the browser goes to the job's page, to fetch the file").matches("/exports/\\d+\\?download=1");
+        return Long.parseLong(location.substring("/exports/".length(), location.indexOf('?')));
     }
 
     private MockHttpServletResponse get(String username, String url) throws Exception {
