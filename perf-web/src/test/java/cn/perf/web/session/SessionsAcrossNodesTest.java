@@ -122,7 +122,9 @@ class SessionsAcrossNodesTest {
                 Map.of("_csrf", csrf(form.body()), "name", "两节点", "validDays", "30"));
         assertThat(created.statusCode()).as("accepted with the token of node A's page").isEqualTo(302);
         assertThat(created.headers().firstValue("Location").orElseThrow()).endsWith("/account/tokens");
-        // the flash message (the token's text, shown once) was put in the session by B and is shown by A
+        // the flash message (the token's text, shown once) was put in the session by B and is shown by A, once B's
+        // change has reached A's copy of the session (a browser's redirect takes longer than that; this client may not)
+        assertThat(changes.awaitDelivered(PATIENCE)).isTrue();
         HttpResponse<String> shown = get(nodeA(), "/account/tokens", cookie);
         assertThat(shown.body()).contains("id=\"issued-token\"").contains("两节点");
         assertThat(get(nodeB(), "/account/tokens", cookie).body()).as("shown once").doesNotContain("id=\"issued-token\"");
