@@ -1,7 +1,6 @@
 package cn.perf.web.export;
 
 import cn.perf.domain.export.ExportFile;
-import cn.perf.domain.export.ExportJob;
 import cn.perf.domain.export.ExportQueue;
 import cn.perf.domain.scope.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,20 +41,20 @@ class ExportJobController {
      * once if it is ready already (a small search is written before the page is), else when the poll finds it ready.
      */
     @GetMapping("/{id}")
-    String job(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String download, Model model) {
+    String job(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "false") boolean download,
+               Model model) {
         model.addAttribute("job", queue.job(viewer.scope().username(), id));
-        model.addAttribute("polled", download != null);
+        model.addAttribute("downloadNow", download);
         model.addAttribute("keptHours", ExportQueue.KEPT.toHours());
         return "export/job";
     }
 
-    /** The job's status panel alone, for the page's htmx poll ({@code ?download}: the poll of the click's page). */
+    /** The job's status panel alone, for the page's htmx poll ({@code ?download=1}: the poll of the click's page). */
     @GetMapping("/{id}/status")
-    String status(Viewer viewer, @PathVariable long id, @RequestParam(required = false) String download, Model model,
-                  HttpServletResponse response) {
-        ExportJob job = queue.job(viewer.scope().username(), id);
-        model.addAttribute("job", job);
-        model.addAttribute("polled", download != null); // the click's page: fetched once when the poll finds it ready
+    String status(Viewer viewer, @PathVariable long id, @RequestParam(defaultValue = "false") boolean download,
+                  Model model, HttpServletResponse response) {
+        model.addAttribute("job", queue.job(viewer.scope().username(), id));
+        model.addAttribute("downloadNow", download); // the click's page: fetched once when the poll finds it ready
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         return "export/job :: status";
     }
