@@ -232,7 +232,11 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
             return session != null ? session : copy;
         }
 
-        /** What is written: the stored session, read now if this one was served from a copy. */
+        /**
+         * What is written: the stored session, read now if this one was served from a copy. Called before the session
+         * is marked changed: when that read fails (the pool exhausted, the database away) nothing is marked, and the
+         * request's final save writes nothing instead of failing again over a session it never read.
+         */
         private Session writable() {
             if (session == null) {
                 Session found = transactions.read(() -> stored.findById(readId));
@@ -261,8 +265,9 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
 
         @Override
         public String changeSessionId() {
+            Session written = writable();
             changed = true;
-            return writable().changeSessionId();
+            return written.changeSessionId();
         }
 
         @Override
@@ -277,14 +282,16 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
 
         @Override
         public void setAttribute(String name, Object value) {
+            Session written = writable();
             changed = true;
-            writable().setAttribute(name, value);
+            written.setAttribute(name, value);
         }
 
         @Override
         public void removeAttribute(String name) {
+            Session written = writable();
             changed = true;
-            writable().removeAttribute(name);
+            written.removeAttribute(name);
         }
 
         @Override
@@ -299,8 +306,9 @@ final class SparingSessions implements FindByIndexNameSessionRepository<SparingS
 
         @Override
         public void setMaxInactiveInterval(Duration interval) {
+            Session written = writable();
             changed = true;
-            writable().setMaxInactiveInterval(interval);
+            written.setMaxInactiveInterval(interval);
         }
 
         @Override
