@@ -43,6 +43,12 @@ public interface ExportJobs {
     boolean fail(long id, String node, String error, Instant now);
 
     /**
+     * Puts every job {@code node} is running back in the queue, that attempt not counted (the node is stopping: a
+     * rolling update, not a failure); how many.
+     */
+    int release(String node, Instant now);
+
+    /**
      * Running jobs whose last beat is before {@code silentSince} (their node died): back in the queue, or given up with
      * {@code error} once they were started {@code maxAttempts} times. Returns how many were put back or given up.
      */

@@ -111,6 +111,15 @@ public class ExportQueue {
     }
 
     /**
+     * For a worker whose node is stopping: its running jobs go back in the queue at once, for another node (or this
+     * one once restarted) to write; not counted as an attempt, and without the {@link #SILENCE} a killed node costs.
+     * Whatever the node still finishes afterwards is refused ({@link #finish} names the node). Returns how many.
+     */
+    public int release(String node) {
+        return jobs.release(node, clock.instant());
+    }
+
+    /**
      * For any node, now and then: jobs whose worker fell silent go back in the queue (or are given up), and expired
      * jobs are removed. Returns how many jobs were put back or given up.
      */

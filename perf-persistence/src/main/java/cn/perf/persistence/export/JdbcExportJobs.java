@@ -119,6 +119,15 @@ public class JdbcExportJobs implements ExportJobs {
     }
 
     @Override
+    public int release(String node, Instant now) {
+        return jdbc.sql("""
+                        update export_job set status = 'QUEUED', node = null, heartbeat_at = null,
+                               attempts = greatest(attempts - 1, 0)
+                        where status = 'RUNNING' and node = :node""")
+                .param("node", node).update();
+    }
+
+    @Override
     public int recover(Instant silentSince, int maxAttempts, String error, Instant now) {
         return jdbc.sql("""
                         update export_job

@@ -149,6 +149,30 @@ class JdbcExportJobsTest {
     }
 
     @Test
+    void aStoppingNodeHandsItsRunningJobsBackUncountedAndItsLateResultIsRefused() {
+        long mine = add("finance-a", NOW);
+        long other = add("finance-b", NOW.plusSeconds(1));
+        long waiting = add("finance-c", NOW.plusSeconds(2));
+        jobs.claim("node-1", NOW.plusSeconds(3)).orElseThrow();
+        jobs.claim("node-2", NOW.plusSeconds(3)).orElseThrow();
+
+        assertThat(jobs.release("node-1", NOW.plusSeconds(4))).as("node-1's one running job").isEqualTo(1);
+        ExportJob back = jobs.find(mine, "finance-a", NOW).orElseThrow();
+        assertThat(back.status()).isEqualTo(ExportStatus.QUEUED);
+        assertThat(back.attempts()).as("a stop is not a failed attempt").isZero();
+        assertThat(jobs.find(other, "finance-b", NOW).orElseThrow().status()).as("node-2's job untouched")
+                .isEqualTo(ExportStatus.RUNNING);
+        assertThat(jobs.find(waiting, "finance-c", NOW).orElseThrow().status()).isEqualTo(ExportStatus.QUEUED);
+        assertThat(jobs.finish(mine, "node-1", FILE, 1, NOW.plusSeconds(5))).as("late result of node-1").isFalse();
+
+        ExportJob retaken = jobs.claim("node-3", NOW.plusSeconds(6)).orElseThrow();
+        assertThat(retaken.id()).as("the oldest waiting job: the one handed back").isEqualTo(mine);
+        assertThat(retaken.attempts()).isEqualTo(1);
+        assertThat(jobs.finish(mine, "node-3", FILE, 1, NOW.plusSeconds(7))).isTrue();
+        assertThat(jobs.release("node-1", NOW.plusSeconds(8))).as("nothing left to hand back").isZero();
+    }
+
+    @Test
     void aJobStartedTooOftenIsGivenUpWithItsReason() {
         long id = add("finance-a", NOW);
         for (int attempt = 1; attempt <= 3; attempt++) {

@@ -72,6 +72,8 @@ class ExportWorker implements DisposableBean {
     private final AtomicLong lastTidy = new AtomicLong();
     private final AtomicLong lastBeat = new AtomicLong();
     private final AtomicInteger done = new AtomicInteger();
+    /** Set when the node stops: no job is claimed any more, and the running ones are handed back. */
+    private volatile boolean stopping;
 
     ExportWorker(ExportQueue queue, ListExports exports, ScopeResolver scopes, JsonMapper json,
                  @Value("${perf.export.workers:1}") int workers) {
@@ -152,9 +154,13 @@ class ExportWorker implements DisposableBean {
     /** Runs waiting jobs one after another until none is left. */
     private void drain() {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
+            while (!stopping && !Thread.currentThread().isInterrupted()) {
                 Optional<ExportJob> job = queue.claim(node);
                 if (job.isEmpty()) {
+                    return;
+                }
+                if (stopping) { // claimed while the node was handing its jobs back
+                    queue.release(node);
                     return;
                 }
                 run(job.get());
@@ -208,9 +214,24 @@ class ExportWorker implements DisposableBean {
         return json.readValue(job.parameters(), EvaluationQuery.class);
     }
 
+    /**
+     * The node stops (a rolling update, a scale-down): its running jobs go back in the queue at once, so that another
+     * node takes them at its next poll instead of after {@link ExportQueue#SILENCE}; what this node's threads still
+     * write is refused. A node that is killed cannot do this: its jobs wait for the silence.
+     */
     @Override
     public void destroy() {
+        stopping = true;
         threads.shutdownNow();
+        try {
+            int released = queue.release(node);
+            if (released > 0) {
+                log.info("导出：本节点停止，{} 个进行中的任务已交回队列", released);
+            }
+        } catch (RuntimeException e) {
+            log.warn("导出：本节点停止，进行中的任务未能交回队列（{}），将在 {} 秒无心跳后重新排队", e.getMessage(),
+                    ExportQueue.SILENCE.toSeconds());
+        }
     }
 
     /** The file as it is written: its name and type from {@link ListExports.Sink#open}, its bytes in memory. */

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import cn.perf.domain.export.ExportJob;
 import cn.perf.domain.export.ExportQueue;
 import cn.perf.domain.export.ExportStatus;
+import cn.perf.domain.scope.ScopeResolver;
 import cn.perf.web.session.TestSessions;
 import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
@@ -31,6 +32,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A list's 导出 in the background (issue 12), on the demo data and the real PostgreSQL: the list's button queues the
@@ -54,6 +56,12 @@ class ExportJobTest {
     ExportWorker worker;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ListExports exports;
+    @Autowired
+    ScopeResolver scopes;
+    @Autowired
+    JsonMapper json;
 
     @Test
     void aQueuedSummaryIsTheSameWorkbookAsTheDirectDownloadAndOnlyItsOwnerGetsIt() throws Exception {
@@ -172,6 +180,31 @@ class ExportJobTest {
                 .isEqualTo(worker.node());
         assertThat(cells(get("filer-001276", "/exports/" + id + "/file").getContentAsByteArray()).get(0))
                 .containsExactly("2021年度绩效目标申报汇总表");
+    }
+
+    @Test
+    void aStoppingNodeHandsItsRunningJobBackAndAnotherNodeFinishesItAtOnce() throws Exception {
+        // a second node's worker (on the same queue) has just claimed filer-001276's summary when it is stopped
+        ExportWorker stopping = new ExportWorker(queue, exports, scopes, json, 1);
+        long id = jdbc.queryForObject("""
+                insert into export_job (owner, kind, parameters, title, status, attempts, node, created_at, started_at,
+                                        heartbeat_at, expires_at)
+                values ('filer-001276', 'DECLARATION_SUMMARY', '{"year":2021}', '2021年度绩效目标申报汇总表', 'RUNNING',
+                        1, ?, now(), now(), now(), now() + interval '1 day') returning id""", Long.class,
+                stopping.node());
+
+        stopping.destroy();
+        ExportJob back = queue.job("filer-001276", id);
+        assertThat(back.status()).as("back in the queue, without waiting for a minute of silence")
+                .isEqualTo(ExportStatus.QUEUED);
+        assertThat(back.attempts()).as("the stop is not counted as an attempt").isZero();
+        worker.wake();
+
+        ExportJob done = awaitFinished("filer-001276", id);
+        assertThat(done.status()).isEqualTo(ExportStatus.DONE);
+        assertThat(done.attempts()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select node from export_job where id = ?", String.class, id))
+                .isEqualTo(worker.node());
     }
 
     // ------------------------------------------------------------------ helpers
