@@ -119,6 +119,12 @@ public class ExportQueue {
         return jobs.release(node, clock.instant());
     }
 
+    /** The queue across every node, for 运行监控. */
+    public ExportBacklog backlog() {
+        ExportJobs.Counts counts = jobs.counts();
+        return ExportBacklog.of(counts.queued(), counts.running(), counts.oldestQueued(), clock.instant());
+    }
+
     /**
      * For any node, now and then: jobs whose worker fell silent go back in the queue (or are given up), and expired
      * jobs are removed. Returns how many jobs were put back or given up.

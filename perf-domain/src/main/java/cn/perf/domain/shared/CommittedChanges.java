@@ -1,6 +1,7 @@
 package cn.perf.domain.shared;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -22,6 +23,22 @@ public interface CommittedChanges {
      * rows outside this node's JPA (plain SQL: tests, an operator's tool). False if the wait timed out.
      */
     boolean awaitDelivered(Duration timeout);
+
+    /** What 运行监控 shows of the feed and of the copies it keeps current on this node. */
+    Status status();
+
+    /**
+     * The feed on this node: listening ({@code live}: copies are used), notifications received, times the listening
+     * connection broke ({@code outages}) or a probe did not come back ({@code probesLost}), times it went live, and
+     * each kind of copy.
+     */
+    record Status(boolean live, long received, long outages, long probesLost, long wentLive,
+                  List<CopiesStatus> copies) {
+    }
+
+    /** One kind of copy: how many are kept, reads answered from them, reads that went to the database. */
+    record CopiesStatus(String name, long size, long hits, long loads) {
+    }
 
     /** Copies of rows: served only while they are known to be current. */
     interface Copies<K, V> {

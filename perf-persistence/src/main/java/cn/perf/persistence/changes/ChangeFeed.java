@@ -141,6 +141,12 @@ public class ChangeFeed implements CommittedChanges, SmartLifecycle {
         return wentLive.get();
     }
 
+    @Override
+    public Status status() {
+        return new Status(live, received.get(), outages.get(), probesLost.get(), wentLive.get(), caches.stream()
+                .map(c -> new CopiesStatus(c.name(), c.size(), c.hits(), c.loads())).toList());
+    }
+
     /** PostgreSQL's process id of the listening connection, while live (for fault tests and the operator). */
     public Integer backendPid() {
         return backendPid;

@@ -152,6 +152,17 @@ public class JdbcExportJobs implements ExportJobs {
     }
 
     @Override
+    public Counts counts() {
+        return jdbc.sql("""
+                        select count(*) filter (where status = 'QUEUED') as queued,
+                               count(*) filter (where status = 'RUNNING') as running,
+                               min(created_at) filter (where status = 'QUEUED') as oldest
+                        from export_job where status in ('QUEUED', 'RUNNING')""")
+                .query((rs, n) -> new Counts(rs.getInt("queued"), rs.getInt("running"), instant(rs, "oldest")))
+                .single();
+    }
+
+    @Override
     public int purge(Instant now) {
         return jdbc.sql("delete from export_job where expires_at <= ?").param(ts(now)).update();
     }

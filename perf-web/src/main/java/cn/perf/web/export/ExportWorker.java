@@ -108,6 +108,16 @@ class ExportWorker implements DisposableBean {
         return node;
     }
 
+    /** This node's worker threads ({@code perf.export.workers}). */
+    int workers() {
+        return workers;
+    }
+
+    /** How many jobs this node is writing now. */
+    int runningHere() {
+        return running.size();
+    }
+
     /** How many jobs this node has finished since it started (for tests and 运行监控). */
     int finished() {
         return done.get();
