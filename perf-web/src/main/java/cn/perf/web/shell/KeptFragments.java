@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
  * markers out of the page. A page that is not buffered must not get a {@link Render} (see
  * {@link RenderedPages#keeps}).
  *
- * <p><b>Bounded.</b> At most {@code perf.fragment-cache.max-size-mb} MB of HTML, entries dropped 30 minutes after
- * their last use; {@code 0} switches it off. Metrics as {@code cache.*} of {@code keptFragments}.
+ * <p><b>Bounded.</b> At most {@code perf.fragment-cache.max-size-mb} MB of HTML (by default a sixteenth of the maximum
+ * heap), entries dropped 30 minutes after their last use; {@code 0} switches it off. Metrics as {@code cache.*} of {@code keptFragments}.
  */
 @Component
 public class KeptFragments {
@@ -50,10 +50,15 @@ public class KeptFragments {
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
     private static final Map<Class<?>, List<java.lang.reflect.Method>> ACCESSORS = new ConcurrentHashMap<>();
 
+    /** Without a configured size: a sixteenth of the maximum heap ({@link CacheBudget}). */
+    static final int HEAP_SHARE = 16;
+
     private final Cache<String, String> cache;
     private final boolean enabled;
 
-    KeptFragments(@Value("${perf.fragment-cache.max-size-mb:64}") long maxSizeMb, ObjectProvider<MeterRegistry> meters) {
+    KeptFragments(@Value("${perf.fragment-cache.max-size-mb:-1}") long configuredMb,
+                  ObjectProvider<MeterRegistry> meters) {
+        long maxSizeMb = CacheBudget.megabytes(configuredMb, HEAP_SHARE);
         this.enabled = maxSizeMb > 0;
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(Math.max(1, maxSizeMb) * 1024 * 1024)

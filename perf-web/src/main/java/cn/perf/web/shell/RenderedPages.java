@@ -56,9 +56,9 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * <p><b>Compressed once.</b> A kept page is also kept gzip-compressed ({@link SplicedGzip}); a browser that accepts
  * gzip gets those bytes with its token spliced in (a 40-row form: 220 KB of HTML, about a tenth of that sent).
  *
- * <p><b>Bounded.</b> At most {@code perf.page-cache.max-size-mb} MB of rendered HTML (least recently used entries go
- * first); {@code 0} switches the cache off. Hits, misses and evictions are published as the {@code cache.*} metrics
- * of {@code renderedPages}.
+ * <p><b>Bounded.</b> At most {@code perf.page-cache.max-size-mb} MB of rendered HTML (by default an eighth of the
+ * maximum heap; least recently used entries go first); {@code 0} switches the cache off. Hits, misses and evictions
+ * are published as the {@code cache.*} metrics of {@code renderedPages}.
  */
 @Component
 public class RenderedPages {
@@ -72,14 +72,18 @@ public class RenderedPages {
     private static final String NOTICES_FRAGMENT = " :: notices";
     private static final byte[] NONE = new byte[0];
 
+    /** Without a configured size: an eighth of the maximum heap ({@link CacheBudget}). */
+    static final int HEAP_SHARE = 8;
+
     private final Cache<Key, Rendered> cache;
     private final ThymeleafViewResolver views;
     private final KeptFragments fragments;
     private final boolean enabled;
 
     RenderedPages(ThymeleafViewResolver views, KeptFragments fragments,
-                  @Value("${perf.page-cache.max-size-mb:64}") long maxSizeMb,
+                  @Value("${perf.page-cache.max-size-mb:-1}") long configuredMb,
                   @Value("${perf.page-cache.ttl:10m}") Duration ttl, ObjectProvider<MeterRegistry> meters) {
+        long maxSizeMb = CacheBudget.megabytes(configuredMb, HEAP_SHARE);
         this.views = views;
         this.fragments = fragments;
         this.enabled = maxSizeMb > 0;
