@@ -10,7 +10,8 @@ import java.time.Instant;
  */
 public record ExportBacklog(int queued, int running, Duration oldestWait) {
 
-    static ExportBacklog of(int queued, int running, Instant oldestQueued, Instant now) {
+    /** From what the queue holds: {@code oldestQueued} null when none waits (a time after {@code now}: no wait). */
+    public static ExportBacklog of(int queued, int running, Instant oldestQueued, Instant now) {
         Duration wait = oldestQueued == null || oldestQueued.isAfter(now) ? Duration.ZERO
                 : Duration.between(oldestQueued, now);
         return new ExportBacklog(queued, running, wait);

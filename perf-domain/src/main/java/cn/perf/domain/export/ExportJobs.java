@@ -57,12 +57,8 @@ public interface ExportJobs {
     /** Removes every job that expired by {@code now}, and the owner's finished jobs beyond the {@code keep} newest. */
     void prune(String owner, int keep, Instant now);
 
-    /** Jobs waiting and running on every node, and when the oldest waiting one was queued (null: none waits). */
-    Counts counts();
-
-    /** What {@link #counts} reads. */
-    record Counts(int queued, int running, Instant oldestQueued) {
-    }
+    /** Jobs waiting and running on every node, and how long the oldest waiting one has waited by {@code now}. */
+    ExportBacklog backlog(Instant now);
 
     /** Removes every job that expired by {@code now}; how many. */
     int purge(Instant now);

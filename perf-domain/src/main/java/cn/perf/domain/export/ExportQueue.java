@@ -121,8 +121,7 @@ public class ExportQueue {
 
     /** The queue across every node, for 运行监控. */
     public ExportBacklog backlog() {
-        ExportJobs.Counts counts = jobs.counts();
-        return ExportBacklog.of(counts.queued(), counts.running(), counts.oldestQueued(), clock.instant());
+        return jobs.backlog(clock.instant());
     }
 
     /**

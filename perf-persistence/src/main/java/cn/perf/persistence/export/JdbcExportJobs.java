@@ -1,5 +1,6 @@
 package cn.perf.persistence.export;
 
+import cn.perf.domain.export.ExportBacklog;
 import cn.perf.domain.export.ExportFile;
 import cn.perf.domain.export.ExportJob;
 import cn.perf.domain.export.ExportJobs;
@@ -152,13 +153,14 @@ public class JdbcExportJobs implements ExportJobs {
     }
 
     @Override
-    public Counts counts() {
+    public ExportBacklog backlog(Instant now) {
         return jdbc.sql("""
                         select count(*) filter (where status = 'QUEUED') as queued,
                                count(*) filter (where status = 'RUNNING') as running,
                                min(created_at) filter (where status = 'QUEUED') as oldest
                         from export_job where status in ('QUEUED', 'RUNNING')""")
-                .query((rs, n) -> new Counts(rs.getInt("queued"), rs.getInt("running"), instant(rs, "oldest")))
+                .query((rs, n) -> ExportBacklog.of(rs.getInt("queued"), rs.getInt("running"), instant(rs, "oldest"),
+                        now))
                 .single();
     }
 
