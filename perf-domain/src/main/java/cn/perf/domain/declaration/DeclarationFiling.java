@@ -110,11 +110,16 @@ public class DeclarationFiling {
     public PageStamp stamp(Scope scope, Long id) {
         DeclarationStamp s = stamps.stamp(id).filter(x -> scope.canSee(x.unitId(), x.unitRegion()))
                 .orElseThrow(() -> notFound(id));
-        return new PageStamp(s.id(), s.version(), s.status(), scope.canFile(s.unitId()) && s.status().editable());
+        return new PageStamp(s.id(), s.version(), s.status(), scope.canFile(s.unitId()) && s.status().editable(),
+                s.unitId(), s.layout(), s.year(), s.frameworkCode());
     }
 
-    /** See {@link #stamp}. */
-    public record PageStamp(Long id, long version, DeclarationStatus status, boolean editable) {
+    /**
+     * See {@link #stamp}; {@code unitId}, {@code layout}, {@code year} and {@code frameworkCode} are fixed at creation,
+     * so a save takes them from here and reads the whole form only when it has to show it again (an error, a 409).
+     */
+    public record PageStamp(Long id, long version, DeclarationStatus status, boolean editable, Long unitId,
+                            FormLayout layout, int year, String frameworkCode) {
     }
 
     /** A declaration's read/edit page: the detail, every finding, the framework, the library, permissions. */

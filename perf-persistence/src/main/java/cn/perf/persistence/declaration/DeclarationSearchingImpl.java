@@ -39,7 +39,7 @@ class DeclarationSearchingImpl implements DeclarationSearching {
         String where = where(scope, s, params);
         TypedQuery<Long> count = em.createQuery(
                 "select count(d) from Declaration d join BudgetUnit u on u.id = d.unitId" + where, Long.class);
-        params.forEach(count::setParameter);
+        JpqlFilters.bind(count, params);
         long total = count.getSingleResult();
         int page = s.page();
         if ((long) page * s.size() >= total && total > 0) {
@@ -70,7 +70,7 @@ class DeclarationSearchingImpl implements DeclarationSearching {
                     d.projectName, d.year, d.layout, d.status, d.totalAmount, 0L, d.updatedAt)
                 from Declaration d join BudgetUnit u on u.id = d.unitId""" + where + orderBy(s),
                 DeclarationListRow.class);
-        params.forEach(q::setParameter);
+        JpqlFilters.bind(q, params);
         return q;
     }
 
@@ -79,9 +79,9 @@ class DeclarationSearchingImpl implements DeclarationSearching {
             return rows;
         }
         Map<Long, Long> counts = new HashMap<>();
-        em.createQuery("select i.declaration.id, count(i) from Indicator i where i.declaration.id in :ids"
-                        + " group by i.declaration.id", Object[].class)
-                .setParameter("ids", rows.stream().map(DeclarationListRow::id).toList())
+        JpqlFilters.withList(em.createQuery("select i.declaration.id, count(i) from Indicator i"
+                        + " where i.declaration.id in :ids group by i.declaration.id", Object[].class),
+                        "ids", rows.stream().map(DeclarationListRow::id).toList())
                 .getResultList()
                 .forEach(r -> counts.put((Long) r[0], (Long) r[1]));
         return rows.stream().map(r -> new DeclarationListRow(r.id(), r.unitId(), r.unitName(), r.projectId(),

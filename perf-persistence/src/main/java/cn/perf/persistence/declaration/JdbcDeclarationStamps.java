@@ -3,6 +3,7 @@ package cn.perf.persistence.declaration;
 import cn.perf.domain.declaration.DeclarationStamp;
 import cn.perf.domain.declaration.DeclarationStamps;
 import cn.perf.domain.declaration.DeclarationStatus;
+import cn.perf.domain.template.FormLayout;
 import cn.perf.persistence.changes.ChangeFeed;
 import cn.perf.persistence.changes.ReadCache;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 public class JdbcDeclarationStamps implements DeclarationStamps {
 
     private static final String SQL = """
-            select d.id, d.unit_id, u.region, d.version, d.status, d.adjusts_id, d.adjustment_open
+            select d.id, d.unit_id, u.region, d.version, d.status, d.adjusts_id, d.adjustment_open, d.layout,
+                   d.fiscal_year, d.framework_code
             from declaration d join budget_unit u on u.id = d.unit_id
             where d.id = ?""";
 
@@ -48,7 +50,8 @@ public class JdbcDeclarationStamps implements DeclarationStamps {
     private Optional<DeclarationStamp> load(Long id) {
         return jdbc.sql(SQL).param(id).query((rs, n) -> new DeclarationStamp(rs.getLong("id"), rs.getLong("unit_id"),
                 rs.getString("region"), rs.getLong("version"), DeclarationStatus.valueOf(rs.getString("status")),
-                rs.getObject("adjusts_id", Long.class), rs.getBoolean("adjustment_open")))
+                rs.getObject("adjusts_id", Long.class), rs.getBoolean("adjustment_open"),
+                FormLayout.valueOf(rs.getString("layout")), rs.getInt("fiscal_year"), rs.getString("framework_code")))
                 .optional();
     }
 }

@@ -55,7 +55,7 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
                 + " from SelfEvaluation e join BudgetUnit u on u.id = e.unitId" + where(filter, params)
                 + " order by e.year desc, u.name, e.projectName, e.id";
         TypedQuery<SelfEvaluationSummary> q = em.createQuery(jpql, SelfEvaluationSummary.class);
-        params.forEach(q::setParameter);
+        JpqlFilters.bind(q, params);
         return q.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
@@ -64,7 +64,7 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
         Map<String, Object> params = new HashMap<>();
         TypedQuery<Long> q = em.createQuery("select count(e) from SelfEvaluation e" + where(filter, params),
                 Long.class);
-        params.forEach(q::setParameter);
+        JpqlFilters.bind(q, params);
         return q.getSingleResult();
     }
 
@@ -77,7 +77,7 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
         String where = scopedWhere(scope, s, params);
         TypedQuery<Long> count = em.createQuery(
                 "select count(e) from SelfEvaluation e join BudgetUnit u on u.id = e.unitId" + where, Long.class);
-        params.forEach(count::setParameter);
+        JpqlFilters.bind(count, params);
         long total = count.getSingleResult();
         int page = s.page();
         if ((long) page * s.size() >= total && total > 0) {
@@ -104,7 +104,7 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
                     e.projectName, e.year, e.layout, e.status, e.recordedTotal, e.computedTotal, e.computedGrade, 0L)
                 from SelfEvaluation e join BudgetUnit u on u.id = e.unitId""" + where + orderBy(s),
                 EvaluationListRow.class);
-        params.forEach(q::setParameter);
+        JpqlFilters.bind(q, params);
         return q;
     }
 
@@ -117,9 +117,9 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
             return rows;
         }
         Map<Long, Long> counts = new HashMap<>();
-        em.createQuery("select f.evaluation.id, count(f) from EvaluationFinding f where f.evaluation.id in :ids"
-                        + " group by f.evaluation.id", Object[].class)
-                .setParameter("ids", rows.stream().map(EvaluationListRow::id).toList())
+        JpqlFilters.withList(em.createQuery("select f.evaluation.id, count(f) from EvaluationFinding f"
+                        + " where f.evaluation.id in :ids group by f.evaluation.id", Object[].class),
+                        "ids", rows.stream().map(EvaluationListRow::id).toList())
                 .getResultList()
                 .forEach(r -> counts.put((Long) r[0], (Long) r[1]));
         return rows.stream().map(r -> new EvaluationListRow(r.id(), r.declarationId(), r.unitId(), r.unitName(),
@@ -231,8 +231,8 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
     }
 
     private Map<Long, String> unitNames(List<Long> ids) {
-        return em.createQuery("select u.id, u.name from BudgetUnit u where u.id in :ids", Object[].class)
-                .setParameter("ids", ids).getResultList().stream()
+        return JpqlFilters.withList(em.createQuery("select u.id, u.name from BudgetUnit u where u.id in :ids",
+                        Object[].class), "ids", ids).getResultList().stream()
                 .collect(Collectors.toMap(r -> (Long) r[0], r -> (String) r[1]));
     }
 }

@@ -34,6 +34,29 @@ public final class JpqlFilters {
         return w.append(")").toString();
     }
 
+    /**
+     * Binds {@code params} to {@code query}; a collection (the scope's units) as a list parameter. Passed to
+     * {@code setParameter} instead, Hibernate first tries to read the collection as one value of the column's type,
+     * which throws and catches an exception with its stack trace on every execution.
+     */
+    public static void bind(jakarta.persistence.Query query, Map<String, Object> params) {
+        org.hibernate.query.Query<?> q = query.unwrap(org.hibernate.query.Query.class);
+        params.forEach((name, value) -> {
+            if (value instanceof java.util.Collection<?> values) {
+                q.setParameterList(name, values);
+            } else {
+                q.setParameter(name, value);
+            }
+        });
+    }
+
+    /** {@code query} with the list parameter {@code name} bound to {@code values} (see {@link #bind}). */
+    public static <T> jakarta.persistence.TypedQuery<T> withList(jakarta.persistence.TypedQuery<T> query, String name,
+                                                                 java.util.Collection<?> values) {
+        query.unwrap(org.hibernate.query.Query.class).setParameterList(name, values);
+        return query;
+    }
+
     /** {@code %text%} in lower case with {@code \}, {@code %} and {@code _} escaped, for {@code lower(x) like :p escape '\'}. */
     public static String contains(String text) {
         return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

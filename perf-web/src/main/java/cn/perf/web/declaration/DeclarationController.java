@@ -235,34 +235,36 @@ class DeclarationController {
                 BindingResult result, @RequestParam(name = "version") long version,
                 @RequestParam(name = "_op", required = false) String op, Model model,
                 RedirectAttributes redirect, HttpServletResponse response) {
-        DeclarationPage page = filing.page(scope, id);
+        // a save that succeeds needs only the stamp (one row, usually this node's copy); the whole form is read
+        // when the page is shown again (an operation, an error, a 409)
+        PageStamp stamp = filing.stamp(scope, id);
         form.setId(id);
         form.setVersion(version);
-        form.setLayout(page.detail().layout());
-        form.setUnitId(page.detail().unitId());
-        form.setYear(page.detail().year().value());
-        form.setFrameworkCode(page.detail().frameworkCode());
-        model.addAttribute("page", page);
+        form.setLayout(stamp.layout());
+        form.setUnitId(stamp.unitId());
+        form.setYear(stamp.year());
+        form.setFrameworkCode(stamp.frameworkCode());
         boolean andSubmit = "submit".equals(op);
         if (op != null && !op.isBlank() && !andSubmit) {
-            return renderOperation(model, form, page.detail().status(), null, op);
+            return renderOperation(withPage(model, scope, id), form, stamp.status(), null, op);
         }
-        if (!page.editable()) {
+        if (!stamp.editable() && !page(withPage(model, scope, id)).editable()) {
+            // the stamp may be another node's change behind (its notification on the way): the stored row decides
             result.reject("declaration.notEditable");
-            return renderForm(model, form, page.detail().status(), null, true);
+            return renderForm(model, form, page(model).detail().status(), null, true);
         }
         DeclarationContent content = DeclarationForms.toContent(form, result);
         if (content == null) {
             // shape errors and the domain's checks of everything else, all at once
             DeclarationFormModel.reject(result, filing.violations(scope, id, form.getLayout(),
                     DeclarationForms.toContentLenient(form)));
-            return renderForm(model, form, page.detail().status(), null, true);
+            return renderForm(withPage(model, scope, id), form, stamp.status(), null, true);
         }
         try {
             filing.revise(scope, new ReviseDeclaration(id, version, content));
         } catch (InvalidCommandException e) {
             DeclarationFormModel.reject(result, e.violations());
-            return renderForm(model, form, page.detail().status(), null, true);
+            return renderForm(withPage(model, scope, id), form, stamp.status(), null, true);
         } catch (StaleVersionException | OptimisticLockingFailureException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return conflict(scope, id, form, model);
@@ -273,6 +275,15 @@ class DeclarationController {
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/declarations/" + id + "/edit";
+    }
+
+    /** The stored declaration as the form page shows it again beside the user's values. */
+    private Model withPage(Model model, Scope scope, long id) {
+        return model.containsAttribute("page") ? model : model.addAttribute("page", filing.page(scope, id));
+    }
+
+    private static DeclarationPage page(Model model) {
+        return (DeclarationPage) model.getAttribute("page");
     }
 
     /** The 409 page: the user's unsaved values beside the stored ones; nothing typed is lost. */

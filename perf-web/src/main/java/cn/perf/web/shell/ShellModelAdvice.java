@@ -8,6 +8,7 @@ import java.security.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  *   <li>{@code currentUser}: the signed-in person's {@link cn.perf.domain.account.AccountProfile} (display name,
  *       unit name, roles) for the top bar; absent when nobody is signed in. Read once per request together with
  *       the user's scope ({@link RequestViewer}).</li>
+ *   <li>{@code shellAccess}: which menu entries the user's roles open ({@link ShellAccess}).</li>
  * </ul>
  * Safe on error dispatches, where there may be no principal at all.
  */
@@ -37,6 +39,8 @@ class ShellModelAdvice {
     @ModelAttribute
     void shell(HttpServletRequest request, Principal principal, Model model) {
         model.addAttribute("currentPath", currentPath(request));
+        model.addAttribute("shellAccess",
+                ShellAccess.of(principal instanceof Authentication who ? who : null));
         if (principal == null || principal instanceof AnonymousAuthenticationToken) {
             return;
         }

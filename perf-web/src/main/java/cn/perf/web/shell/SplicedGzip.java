@@ -27,6 +27,13 @@ final class SplicedGzip {
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     /** An empty stored block marked final. */
     private static final byte[] FINAL_BLOCK = {1, 0, 0, (byte) 0xff, (byte) 0xff};
+    /**
+     * zlib's level 3, the last of its fast levels: a 222 KB edit page compresses to 20.5 KB in 0.6 ms, against
+     * 16.4 KB in 1.4 ms at the default level 6 (measured with the same zlib). A page is compressed once per version,
+     * but under deadline load every save renders and compresses two (the edit and the read page), on the CPU the
+     * pages share; 4 KB more per response is nothing on any network the users have.
+     */
+    static final int LEVEL = 3;
     /** A stored block holds at most this many bytes. */
     private static final int MAX_STORED = 65_535;
 
@@ -41,7 +48,7 @@ final class SplicedGzip {
     /** The parts, compressed. */
     static SplicedGzip of(List<byte[]> parts) {
         List<byte[]> out = new ArrayList<>(parts.size());
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+        Deflater deflater = new Deflater(LEVEL, true);
         try {
             byte[] buffer = new byte[16 * 1024];
             for (byte[] part : parts) {

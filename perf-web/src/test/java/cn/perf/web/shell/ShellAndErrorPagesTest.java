@@ -43,6 +43,9 @@ class ShellAndErrorPagesTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService userDetails;
+
     @Test
     @WithUserDetails("filer-001239")
     void theTopBarNamesTheUnitAndThePersonAndOffersLogout() throws Exception {
@@ -72,6 +75,41 @@ class ShellAndErrorPagesTest {
         String page = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(menuOf(page)).contains(">首页</a>").doesNotContain("/declarations");
+    }
+
+    /** Each role's menu entries and the 待办 link (ShellAccess: the rules sec:authorize expressions held before). */
+    @Test
+    void eachRoleSeesExactlyItsMenuEntries() throws Exception {
+        List<String> all = List.of("/todo", "/declarations", "/evaluations", "/exports", "/imports", "/admin/deadlines",
+                "/admin/users", "/admin/units", "/admin/security/locks", "/admin/audit");
+        // demo accounts, one per role (README)
+        java.util.Map<String, List<String>> byRole = java.util.Map.of(
+                "filer-001239", List.of("/todo", "/declarations", "/evaluations", "/exports", "/imports"),
+                "leader-001239", List.of("/todo", "/declarations", "/evaluations", "/exports", "/imports"),
+                "reviewer-dsj", List.of("/todo", "/declarations", "/evaluations", "/exports"),
+                "finance", List.of("/todo", "/declarations", "/evaluations", "/exports", "/admin/deadlines"),
+                "admin", List.of("/admin/deadlines", "/admin/users", "/admin/units"),
+                "security", List.of("/admin/security/locks"),
+                "auditor", List.of("/admin/audit"));
+        for (var role : byRole.entrySet()) {
+            String page = mvc.perform(get("/").with(user(userDetails.loadUserByUsername(role.getKey()))))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String menu = menuOf(page);
+            for (String path : all) {
+                if (role.getValue().contains(path)) {
+                    assertThat(menu).as(role.getKey() + " sees " + path).contains("href=\"" + path + "\"");
+                } else {
+                    assertThat(menu).as(role.getKey() + " does not see " + path).doesNotContain("href=\"" + path + "\"");
+                }
+            }
+            assertThat(page.contains("class=\"shell-todo\"")).as(role.getKey() + ": the 待办 link in the top bar")
+                    .isEqualTo(role.getValue().contains("/todo"));
+            assertThat(page).as(role.getKey() + ": the signed-in shell").contains("id=\"shell-menu\"",
+                    "action=\"/logout\"");
+        }
+        String anonymous = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(anonymous).doesNotContain("id=\"shell-menu\"").doesNotContain("class=\"shell-user\"");
     }
 
     @Test

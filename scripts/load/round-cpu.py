@@ -1,0 +1,111 @@
+"""The request threads' CPU per request of one deadline-week round (DeadlineWeekSimulation's steps, one user at a
+time): what each kind of request costs the app, without queueing or think time. Used by scripts/bench-round-cpu.sh.
+
+Usage: round-cpu.py <port>:<app pid>[,<port>:<app pid> …] <users.csv> <rounds per user> <first user> <users>
+CPU: the sum of utime + stime of the app's Tomcat request threads (http-nio-*) from /proc, read before and after each
+request; JIT compiler and GC threads are left out (they are the same for every kind and fall as the JVM warms up).
+With several apps (two builds, each on its own copy of the database) every user's rounds run on each app in turn, so
+that the builds share whatever else the machine was doing: a shared virtual machine's speed drifts by 20 % and more
+within minutes, more than most changes of one build to the next.
+"""
+import collections
+import csv
+import os
+import random
+import re
+import sys
+import urllib.parse
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "faults"))
+from perfclient import Browser, PASSWORD, csrf_of, form_fields  # noqa: E402
+
+apps = [tuple(int(x) for x in target.split(":")) for target in sys.argv[1].split(",")]
+users_csv, rounds, first, count = sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+HZ = os.sysconf("SC_CLK_TCK")
+GZIP = {"Accept-Encoding": "gzip, deflate"}  # as Gatling and browsers send it: kept pages go out compressed
+
+
+def request_threads_cpu(pid):
+    ticks = 0
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as c:
+                if not c.read().startswith("http-nio"):
+                    continue
+            with open(f"/proc/{pid}/task/{tid}/stat") as s:
+                f = s.read().rsplit(")", 1)[1].split()
+            ticks += int(f[11]) + int(f[12])
+        except OSError:
+            continue
+    return ticks / HZ
+
+
+spent = {app: collections.defaultdict(float) for app in apps}
+done = {app: collections.Counter() for app in apps}
+sizes = {app: collections.defaultdict(int) for app in apps}
+
+
+def round_trips(app, user):
+    """One user's sign-in and rounds on one app."""
+    port, pid = app
+
+    def measured(kind, call, expect=200):
+        before = request_threads_cpu(pid)
+        r = call()
+        spent[app][kind] += request_threads_cpu(pid) - before
+        done[app][kind] += 1
+        sizes[app][kind] += len(r.body)
+        if r.status != expect:
+            raise SystemExit(f"{kind} on port {port}: {r.status}, expected {expect}")
+        return r
+
+    d, e = user["declaration"], user["evaluation"]
+    b = Browser(port)
+    get = lambda path: b.request("GET", path, headers=GZIP)  # noqa: E731
+    measured("login page", lambda: get("/login"))
+    token = re.search(r'name="_csrf" value="([^"]+)"', b.get("/login").text()).group(1)
+    measured("login", lambda: b.post("/login", [("username", user["username"]), ("password", PASSWORD),
+                                                ("_csrf", token)]), 302)
+    measured("stylesheet", lambda: get("/css/perf.css"))
+    for _ in range(rounds):
+        measured("待办", lambda: get("/todo"))
+        measured("search", lambda: get("/declarations?name=" + urllib.parse.quote("项目")))
+        measured("open 申报表", lambda: get(f"/declarations/{d}"))
+        measured("edit page", lambda: get(f"/declarations/{d}/edit"))
+        fields = form_fields(b.get(f"/declarations/{d}/edit").text(), "declaration-form")  # not counted: a 2nd copy
+        fields = [(k, f"负责人{random.randint(1, 99999)}" if k == "projectLeader" else v) for k, v in fields]
+        saved = measured("save", lambda: b.post(f"/declarations/{d}/edit", fields), 302)
+        measured("edit page after the save", lambda: get(urllib.parse.urlsplit(saved.header("Location")).path))
+        measured("自评表 page", lambda: get(f"/evaluations/{e}/edit"))
+        page = b.get(f"/evaluations/{e}/edit").text()
+        body = urllib.parse.urlencode(form_fields(page, "evaluation-form")).encode()
+        headers = {"X-CSRF-TOKEN": csrf_of(page), "HX-Request": "true", "HX-Trigger": "live-trigger",
+                   "Content-Type": "application/x-www-form-urlencoded", **GZIP}
+        for _ in range(2):
+            measured("live score", lambda: b.request("POST", f"/evaluations/{e}/preview", body=body,
+                                                      headers=headers))
+        measured("stylesheet", lambda: get("/css/perf.css"))
+    b.close()
+
+
+with open(users_csv) as f:
+    users = list(csv.DictReader(f))[first:first + count]
+random.seed(12)
+
+for user in users:
+    for app in apps:
+        round_trips(app, user)
+
+head = "| request | count | " + " | ".join(f"CPU per request (ms), app {i + 1}" for i in range(len(apps)))
+print(head + " | response (KB), app 1 |")
+print("|---" * (len(apps) + 3) + "|")
+first_app = apps[0]
+for kind in spent[first_app]:
+    cells = " | ".join(f"{1000 * spent[app][kind] / done[app][kind]:.2f}" for app in apps)
+    print(f"| {kind} | {done[first_app][kind]} | {cells} | {sizes[first_app][kind] / done[first_app][kind] / 1024:.1f} |")
+for i, app in enumerate(apps):
+    rounds_done = done[app]["待办"]
+    per_round = sum(v for k, v in spent[app].items() if not k.startswith("login")) / rounds_done
+    print(f"\napp {i + 1}: per round (everything but the sign-in, {rounds_done} rounds): "
+          f"{1000 * per_round:.1f} ms of request-thread CPU", end="")
+print()
