@@ -5,8 +5,8 @@ Usage: round-cpu.py <port>:<app pid>[,<port>:<app pid> …] <users.csv> <rounds 
 CPU: the sum of utime + stime of the app's Tomcat request threads (http-nio-*) from /proc, read before and after each
 request; JIT compiler and GC threads are left out (they are the same for every kind and fall as the JVM warms up).
 With several apps (two builds, each on its own copy of the database) every user's rounds run on each app in turn, so
-that the builds share whatever else the machine was doing: a shared virtual machine's speed drifts by 20 % and more
-within minutes, more than most changes of one build to the next.
+that the builds share whatever else the machine was doing (a shared virtual machine's speed drifts by 20 % and more
+within minutes, more than most changes of one build to the next), each app going first for every other user.
 """
 import collections
 import csv
@@ -92,8 +92,10 @@ with open(users_csv) as f:
     users = list(csv.DictReader(f))[first:first + count]
 random.seed(12)
 
-for user in users:
-    for app in apps:
+for n, user in enumerate(users):
+    # each app goes first for as many users as the others: the first of a pair runs on a CPU that has just been
+    # idle (the client's parsing), which an A/A run showed to be worth a few per cent
+    for app in apps[n % len(apps):] + apps[:n % len(apps)]:
         round_trips(app, user)
 
 head = "| request | count | " + " | ".join(f"CPU per request (ms), app {i + 1}" for i in range(len(apps)))
