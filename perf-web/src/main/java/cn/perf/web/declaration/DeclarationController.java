@@ -271,7 +271,7 @@ class DeclarationController {
         }
         if (andSubmit) {
             // 提交 from the form: what was just saved goes to the 主管部门 (or the blocking findings are shown)
-            return submit(scope, id, filing.page(scope, id).detail().version(), redirect);
+            return submit(scope, id, filing.stamp(scope, id).version(), redirect); // this node's commit: current
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/declarations/" + id + "/edit";

@@ -21,7 +21,7 @@ public class OptionalMessages {
 
     /** The message {@code code} in the request's locale, or null when there is none. */
     public String orNull(String code) {
-        return source.getMessage(code, null, null, LocaleContextHolder.getLocale());
+        return orNull(code, null);
     }
 
     /** As {@link #orNull(String)}, with the message's arguments. */

@@ -105,6 +105,23 @@ class DeclarationCopyAndSubmitTest extends DeclarationPageSupport {
                 .satisfies(r -> assertThat(r.cells().get(7)).isEqualTo("草稿"));
     }
 
+    /** 提交 on the edit page: the typed change is saved, then the version just saved is submitted. */
+    @Test
+    void submittingFromTheEditFormSavesTheChangeAndSubmitsTheSavedVersion() throws Exception {
+        long id = createSuzhou(CHENGGUAN_FILER, unique("保存并提交"), 2027);
+        MultiValueMap<String, String> form = declarationForm(page(CHENGGUAN_FILER, "/declarations/" + id + "/edit"));
+        form.set("projectLeader", "提交前改的负责人");
+        form.set("_op", "submit");
+
+        MvcResult submitted = post(CHENGGUAN_FILER, "/declarations/" + id + "/edit", form);
+
+        assertThat(submitted.getResponse().getStatus()).isEqualTo(302);
+        assertThat(submitted.getResponse().getRedirectedUrl()).isEqualTo("/declarations/" + id);
+        String detail = follow(CHENGGUAN_FILER, submitted);
+        assertThat(detail).contains("已提交，等待主管部门审核").contains("提交前改的负责人")
+                .doesNotContain("申报表已被他人修改");
+    }
+
     @Test
     void aSubmitWithAnOldVersionChangesNothingAndSaysTheFormChanged() throws Exception {
         long id = createSuzhou(CHENGGUAN_FILER, unique("旧版本提交"), 2027);
