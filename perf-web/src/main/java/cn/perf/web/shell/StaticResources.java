@@ -14,7 +14,9 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * {@code @{...}} links) and cached for a year. Only these three prefixes are static: Boot's default {@code /**}
  * mapping is off ({@code spring.web.resources.add-mappings=false}), because with it every link a page renders
  * ({@code @{/declarations/form/rows}} …, hundreds on a 40-row form) was resolved against the classpath as a
- * possible static file, and misses are not cached — the edit page spent most of its time there.
+ * possible static file, and misses are not cached — the edit page spent most of its time there. No
+ * {@code Last-Modified}: a name changes with the content, and a file inside the jar has no time to read (Spring asked
+ * the file system for it and caught a {@code FileNotFoundException} on every request of a stylesheet).
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {
@@ -24,11 +26,11 @@ class StaticResources implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/")
-                .setCacheControl(A_YEAR).resourceChain(true).addResolver(versioned());
+                .setCacheControl(A_YEAR).setUseLastModified(false).resourceChain(true).addResolver(versioned());
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/")
-                .setCacheControl(A_YEAR).resourceChain(true).addResolver(versioned());
+                .setCacheControl(A_YEAR).setUseLastModified(false).resourceChain(true).addResolver(versioned());
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
-                .setCacheControl(A_YEAR).resourceChain(true).addResolver(versioned())
+                .setCacheControl(A_YEAR).setUseLastModified(false).resourceChain(true).addResolver(versioned())
                 .addResolver(new LiteWebJarsResourceResolver());
     }
 
