@@ -9,6 +9,7 @@ import cn.perf.domain.audit.AuditVerification;
 import cn.perf.domain.audit.AuditVerifier;
 import cn.perf.domain.audit.DetailsJson;
 import cn.perf.domain.shared.ResultPage;
+import jakarta.persistence.EntityManagerFactory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.orm.jpa.EntityManagerHolder;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,17 +52,29 @@ public class JdbcAuditLog implements AuditLog {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final NamedParameterJdbcTemplate named;
+    private final ObjectProvider<EntityManagerFactory> persistence;
 
-    public JdbcAuditLog(DataSource dataSource) {
+    public JdbcAuditLog(DataSource dataSource, ObjectProvider<EntityManagerFactory> persistence) {
+        this.persistence = persistence;
         this.jdbc = JdbcClient.create(dataSource);
         this.template = new JdbcTemplate(dataSource);
         this.template.setFetchSize(FETCH);
         this.named = new NamedParameterJdbcTemplate(template);
     }
 
+    /**
+     * Appends in the caller's transaction. Hibernate's pending writes of that transaction are flushed first, so the
+     * chain head is locked for the append and the commit only, not for the flush of the form's rows (under load every
+     * audited change queued behind that lock).
+     */
     @Override
     public AuditEntry append(AuditRecord given) {
         AuditRecord record = given.normalized();
+        EntityManagerFactory factory = persistence.getIfAvailable();
+        if (factory != null && TransactionSynchronizationManager.getResource(factory) instanceof EntityManagerHolder bound
+                && bound.isSynchronizedWithTransaction()) {
+            bound.getEntityManager().flush();
+        }
         Head head = jdbc.sql("select last_seq, last_hash from audit_chain where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
         long seq = head.seq() + 1;

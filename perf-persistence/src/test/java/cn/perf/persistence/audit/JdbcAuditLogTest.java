@@ -13,7 +13,9 @@ import cn.perf.domain.audit.AuditVerification.Kind;
 import cn.perf.domain.audit.AuditVerification.Problem;
 import cn.perf.domain.audit.DetailsJson;
 import cn.perf.domain.shared.ResultPage;
+import cn.perf.domain.todo.Notification;
 import cn.perf.testdb.TestDatabase;
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,6 +64,8 @@ class JdbcAuditLogTest {
     JdbcTemplate jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    EntityManager entities;
 
     static AuditRecord record(String subjectId, String field, String before, String after) {
         Map<String, String> details = new LinkedHashMap<>();
@@ -114,6 +118,31 @@ class JdbcAuditLogTest {
         assertThat(bySubject(id)).extracting(AuditEntry::seq).containsExactly(after.seq(), before.seq());
         assertThat(after.seq()).isEqualTo(before.seq() + 1);
         assertThat(log.verify().intact()).isTrue();
+    }
+
+    /**
+     * An append flushes the transaction's pending Hibernate writes before it takes the chain head, so the head is not
+     * locked while they are written. Read here over JDBC on the transaction's connection, which does not flush.
+     */
+    @Test
+    void anAppendFlushesTheTransactionsPendingWritesFirst() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        Long id = tx.execute(status -> {
+            Notification n = Notification.to("filer-" + unique(), "declaration", "1", "已退回", Instant.now());
+            entities.persist(n);
+            entities.flush();
+            return n.id();
+        });
+        Boolean readWhenAppended = tx.execute(status -> {
+            entities.find(Notification.class, id).markRead(Instant.now());
+            Boolean pending = jdbc.queryForObject("select read_at is not null from notification where id = ?",
+                    Boolean.class, id);
+            assertThat(pending).as("not yet flushed before the append").isFalse();
+            log.append(record(unique(), "a", "1", "2"));
+            return jdbc.queryForObject("select read_at is not null from notification where id = ?", Boolean.class,
+                    id);
+        });
+        assertThat(readWhenAppended).isTrue();
     }
 
     @Test

@@ -13,8 +13,6 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.NoTransactionException;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -57,12 +55,9 @@ class AuditRecorder {
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
                     public void beforeCommit(boolean readOnly) {
-                        try {
-                            // the transaction manager flushes the persistence context (JPA) before the append
-                            TransactionAspectSupport.currentTransactionStatus().flush();
-                        } catch (NoTransactionException programmatic) {
-                            // a TransactionTemplate's transaction: flushed at its commit, after the append
-                        }
+                        // JdbcAuditLog.append flushes the transaction's persistence context first, so the chain
+                        // head is locked after Hibernate's writes (this asked TransactionAspectSupport for the status,
+                        // which is no longer bound at the commit: a NoTransactionException on every save, no flush)
                         log.append(record);
                     }
                 });
