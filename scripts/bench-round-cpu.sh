@@ -16,7 +16,10 @@
 # Output: one table with a column per jar, also appended to target/bench-round-cpu.txt.
 #
 # Settings: BENCH_USERS=150 BENCH_WARM_USERS=200 BENCH_ROUNDS=3; LOAD_PGHOST/LOAD_PGPORT/LOAD_PGADMIN as in
-# load-deadline-week.sh; JAVA_OPTS, LOAD_APP_ARGS passed to every app.
+# load-deadline-week.sh; JAVA_OPTS, LOAD_APP_ARGS passed to every app. BENCH_ASPROF=<path of libasyncProfiler.so>
+# (async-profiler, e.g. tools.profiler:async-profiler:4.1:jar:linux-x64 from Maven Central, unzipped) profiles the
+# measured part on every app (CPU, 1 ms) into target/bench-round-cpu-appN.collapsed; scripts/load/profile-by-request.py
+# splits such a file by request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -71,7 +74,18 @@ accounts=$(( $(wc -l <"$work/users.csv") - 1 ))
 [ "$accounts" -ge $(( WARM + USERS )) ] || die "$SRC_DB has $accounts accounts, $(( WARM + USERS )) needed"
 info "warm-up: $WARM users × $ROUNDS rounds on each app"
 python3 scripts/load/round-cpu.py "$targets" "$work/users.csv" "$ROUNDS" 0 "$WARM" >/dev/null
+if [ -n "${BENCH_ASPROF:-}" ]; then
+  for p in "${pids[@]}"; do jcmd "$p" JVMTI.agent_load "$BENCH_ASPROF" '"start,event=cpu,interval=1000000"' >/dev/null; done
+fi
 info "measured: $USERS users × $ROUNDS rounds on each app in turn"
 { echo; echo "### $(date -u +%Y-%m-%dT%H:%MZ), $USERS users × $ROUNDS rounds after $WARM × $ROUNDS to warm up"
   n=0; for jar in "${JARS[@]}"; do n=$(( n + 1 )); echo "app $n: $jar"; done; echo
   python3 scripts/load/round-cpu.py "$targets" "$work/users.csv" "$ROUNDS" "$WARM" "$USERS"; } | tee -a "$out"
+if [ -n "${BENCH_ASPROF:-}" ]; then
+  n=0
+  for p in "${pids[@]}"; do
+    n=$(( n + 1 ))
+    jcmd "$p" JVMTI.agent_load "$BENCH_ASPROF" "\"stop,file=$root/target/bench-round-cpu-app$n.collapsed,collapsed\"" >/dev/null
+    info "profile of app $n: target/bench-round-cpu-app$n.collapsed"
+  done
+fi

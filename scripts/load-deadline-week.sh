@@ -18,6 +18,7 @@
 #   LOAD_MINUTES=10 LOAD_RAMP_SECONDS=120 LOAD_ITERATIONS=5 LOAD_PAUSE_MIN=5 LOAD_PAUSE_MAX=15   the simulation
 #   LOAD_JFR=0           1: record the app with Java Flight Recorder (settings=profile) and print where CPU goes
 #   JAVA_OPTS=""         JVM options of the app;  LOAD_APP_ARGS=""  extra app arguments (e.g. --server.tomcat.threads.max=50)
+#   LOAD_JAR=perf-web/target/perf-web-exec.jar   the app jar to run (to compare two builds)
 #   PERF_DB_POOL_SIZE    the app's pool (default 10)
 #   LOAD_PGHOST=127.0.0.1 LOAD_PGPORT=5432 LOAD_PGADMIN=postgres   LOAD_PORT=<free port in 18500-18599>
 #   LOAD_GATLING_OPTS="" extra -D options for the simulation (e.g. -Dperf.load.pauseMax=10)
@@ -36,7 +37,7 @@ ITERATIONS=${LOAD_ITERATIONS:-5}
 PAUSE_MIN=${LOAD_PAUSE_MIN:-5}
 PAUSE_MAX=${LOAD_PAUSE_MAX:-15}
 JFR=${LOAD_JFR:-0}
-JAR=perf-web/target/perf-web-exec.jar
+JAR=${LOAD_JAR:-perf-web/target/perf-web-exec.jar}
 RUN_DB=${SRC_DB}_run
 mkdir -p target
 summary=$root/target/load-deadline-week.txt

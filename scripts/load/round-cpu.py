@@ -3,7 +3,9 @@ time): what each kind of request costs the app, without queueing or think time. 
 
 Usage: round-cpu.py <port>:<app pid>[,<port>:<app pid> …] <users.csv> <rounds per user> <first user> <users>
 CPU: the sum of utime + stime of the app's Tomcat request threads (http-nio-*) from /proc, read before and after each
-request; JIT compiler and GC threads are left out (they are the same for every kind and fall as the JVM warms up).
+request; JIT compiler and GC threads are left out of the table (they are the same for every kind). The last lines
+also give the whole process's CPU (every thread: JIT compiler, GC, background jobs) over the measured part per
+round, sign-ins included: what a round costs the node.
 With several apps (two builds, each on its own copy of the database) every user's rounds run on each app in turn, so
 that the builds share whatever else the machine was doing (a shared virtual machine's speed drifts by 20 % and more
 within minutes, more than most changes of one build to the next), each app going first for every other user.
@@ -43,6 +45,12 @@ def request_threads_cpu(pid):
 spent = {app: collections.defaultdict(float) for app in apps}
 done = {app: collections.Counter() for app in apps}
 sizes = {app: collections.defaultdict(int) for app in apps}
+
+
+def process_cpu(pid):
+    with open(f"/proc/{pid}/stat") as s:
+        f = s.read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / HZ
 
 
 def round_trips(app, user):
@@ -91,12 +99,14 @@ def round_trips(app, user):
 with open(users_csv) as f:
     users = list(csv.DictReader(f))[first:first + count]
 random.seed(12)
+process_before = {app: process_cpu(app[1]) for app in apps}
 
 for n, user in enumerate(users):
     # each app goes first for as many users as the others: the first of a pair runs on a CPU that has just been
     # idle (the client's parsing), which an A/A run showed to be worth a few per cent
     for app in apps[n % len(apps):] + apps[:n % len(apps)]:
         round_trips(app, user)
+process_spent = {app: process_cpu(app[1]) - process_before[app] for app in apps}
 
 head = "| request | count | " + " | ".join(f"CPU per request (ms), app {i + 1}" for i in range(len(apps)))
 print(head + " | response (KB), app 1 |")
@@ -109,5 +119,6 @@ for i, app in enumerate(apps):
     rounds_done = done[app]["待办"]
     per_round = sum(v for k, v in spent[app].items() if not k.startswith("login")) / rounds_done
     print(f"\napp {i + 1}: per round (everything but the sign-in, {rounds_done} rounds): "
-          f"{1000 * per_round:.1f} ms of request-thread CPU", end="")
+          f"{1000 * per_round:.1f} ms of request-thread CPU; whole process, sign-ins included: "
+          f"{1000 * process_spent[app] / rounds_done:.1f} ms", end="")
 print()
