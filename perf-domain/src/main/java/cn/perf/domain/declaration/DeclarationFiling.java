@@ -13,6 +13,7 @@ import cn.perf.domain.shared.FiscalYear;
 import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.shared.Money;
 import cn.perf.domain.shared.NotFoundException;
+import cn.perf.domain.shared.ReadOnly;
 import cn.perf.domain.shared.ResultPage;
 import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.shared.Violation;
@@ -74,6 +75,7 @@ public class DeclarationFiling {
     // ------------------------------------------------------------------ reading
 
     @Transactional
+    @ReadOnly
     public ResultPage<DeclarationListRow> search(Scope scope, DeclarationSearch search) {
         return queries.search(scope, search);
     }
@@ -83,6 +85,7 @@ public class DeclarationFiling {
      * list exports): its page and size are ignored.
      */
     @Transactional
+    @ReadOnly
     public void forEachRow(Scope scope, DeclarationSearch search, java.util.function.Consumer<DeclarationListRow> row) {
         queries.forEach(scope, search, row);
     }
@@ -124,6 +127,7 @@ public class DeclarationFiling {
 
     /** A declaration's read/edit page: the detail, every finding, the framework, the library, permissions. */
     @Transactional
+    @ReadOnly
     public DeclarationPage page(Scope scope, Long id) {
         DeclarationDetail d = queries.detail(id).filter(x -> scope.canSee(x.unitId(), x.unitRegion()))
                 .orElseThrow(() -> notFound(id));

@@ -19,6 +19,7 @@ import cn.perf.domain.shared.IndicatorValue;
 import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.shared.Money;
 import cn.perf.domain.shared.NotFoundException;
+import cn.perf.domain.shared.ReadOnly;
 import cn.perf.domain.shared.ResultPage;
 import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.shared.Violation;
@@ -85,6 +86,7 @@ public class EvaluationFiling {
     // ------------------------------------------------------------------ list, start
 
     @Transactional
+    @ReadOnly
     public ResultPage<EvaluationListRow> search(Scope scope, EvaluationSearch search) {
         return queries.search(scope, search);
     }
@@ -94,6 +96,7 @@ public class EvaluationFiling {
      * list exports): its page and size are ignored.
      */
     @Transactional
+    @ReadOnly
     public void forEachRow(Scope scope, EvaluationSearch search, java.util.function.Consumer<EvaluationListRow> row) {
         queries.forEach(scope, search, row);
     }
@@ -162,6 +165,7 @@ public class EvaluationFiling {
 
     /** The read or edit page: the stored form, its scoring by the engine now, and the viewer's actions. */
     @Transactional
+    @ReadOnly
     public EvaluationPage page(Viewer viewer, Long id) {
         SelfEvaluation e = visible(viewer.scope(), id);
         SelfEvaluationDetail detail = queries.detail(id).orElseThrow(() -> notFound(id));

@@ -1,5 +1,6 @@
 package cn.perf.domain.todo;
 
+import cn.perf.domain.shared.ReadOnly;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -49,11 +50,13 @@ public class Inbox {
 
     /** The newest messages of {@code username}. */
     @Transactional
+    @ReadOnly
     public List<Notification> recent(String username) {
         return notifications.findTop20ByRecipientOrderByCreatedAtDescIdDesc(username);
     }
 
     @Transactional
+    @ReadOnly
     public long unread(String username) {
         return notifications.countByRecipientAndReadAtIsNull(username);
     }
