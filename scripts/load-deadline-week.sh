@@ -19,6 +19,9 @@
 #   LOAD_JFR=0           1: record the app with Java Flight Recorder (settings=profile) and print where CPU goes
 #   JAVA_OPTS=""         JVM options of the app;  LOAD_APP_ARGS=""  extra app arguments (e.g. --server.tomcat.threads.max=50)
 #   LOAD_JAR=perf-web/target/perf-web-exec.jar   the app jar to run (to compare two builds)
+#   LOAD_WARMUP_USERS=100  before Gatling, that many of the last accounts do 3 rounds each, one at a time
+#                        (scripts/load/round-cpu.py), so the JIT compiler has done most of its work, as on a node that
+#                        has run for hours; 0: Gatling meets a cold JVM (the runs before 2026-12-01's sixth session)
 #   PERF_DB_POOL_SIZE    the app's pool (default 10)
 #   LOAD_PGHOST=127.0.0.1 LOAD_PGPORT=5432 LOAD_PGADMIN=postgres   LOAD_PORT=<free port in 18500-18599>
 #   LOAD_GATLING_OPTS="" extra -D options for the simulation (e.g. -Dperf.load.pauseMax=10)
@@ -97,6 +100,8 @@ for users in "${STEPS[@]}"; do
   # a session lasts about login + rounds x 8 pauses; the closed model replaces every user who is done
   session_s=$(( (ITERATIONS * 9 + 4) * (PAUSE_MIN + PAUSE_MAX) / 2 ))
   needed=$(( users + users * (RAMP / 2 + MINUTES * 60) / session_s ))
+  WARMUP=${LOAD_WARMUP_USERS:-100}
+  needed=$(( needed + WARMUP ))
   [ "$accounts" -ge "$needed" ] || die "$users users for ${MINUTES} min need about $needed accounts, $SRC_DB has $accounts (GEN_FILERS)"
   q "$RUN_DB" "select username, declaration_id as declaration, evaluation_id as evaluation from loadgen.filer order by username" \
     | awk -F'|' 'BEGIN {print "username,declaration,evaluation"} {print $1 "," $2 "," $3}' >"$work/users.csv"
@@ -120,6 +125,12 @@ for users in "${STEPS[@]}"; do
   curl -fsS --max-time 2 "$base/actuator/health" | grep -q UP || die "the app did not start"
   # warm the JVM a little (JIT) with one journey's pages, so the first minute is not all interpretation
   curl -sS -o /dev/null "$base/login"; curl -sS -o /dev/null "$base/css/perf.css"
+  if [ "$WARMUP" -gt 0 ]; then
+    info "warm-up: the last $WARMUP accounts, 3 rounds each, one at a time"
+    python3 scripts/load/round-cpu.py "$PORT:$app_pid" "$work/users.csv" 3 $(( accounts - WARMUP )) "$WARMUP" >/dev/null \
+      || die "the warm-up failed"
+  fi
+  saved0=$(q "$RUN_DB" "select count(*) from declaration d join loadgen.filer f on f.declaration_id = d.id where d.version > 1")
 
   if [ "$JFR" = 1 ]; then
     jcmd "$app_pid" JFR.start name=load settings=profile filename="$root/target/load-$users.jfr" >/dev/null
@@ -146,11 +157,11 @@ for users in "${STEPS[@]}"; do
   report=$(grep -o 'perf-load/target/gatling/[^ ]*' "$work/gatling.txt" | tail -n1 | sed 's#/index.html##')
   stop_app
   submitted=$(q "$RUN_DB" "select count(*) from declaration d join loadgen.filer f on f.declaration_id = d.id where d.status = 'SUBMITTED'")
-  saved=$(q "$RUN_DB" "select count(*) from declaration d join loadgen.filer f on f.declaration_id = d.id where d.version > 1")
+  saved=$(( $(q "$RUN_DB" "select count(*) from declaration d join loadgen.filer f on f.declaration_id = d.id where d.version > 1") - saved0 ))
   psql_admin -c "DROP DATABASE IF EXISTS $RUN_DB WITH (FORCE)"
   {
     echo
-    echo "--- $users concurrent users ($(date -u +%H:%M) UTC): load average before $load_before;" \
+    echo "--- $users concurrent users ($(date -u +%H:%M) UTC, JVM warmed up by $WARMUP users): load average before $load_before;" \
       "CPU during the run (% of one core, $(nproc) cores): app $app_cpu, PostgreSQL $pg_cpu, Gatling and the rest $((all_cpu - app_cpu - pg_cpu))"
     echo "declarations saved at least once: $saved, submitted: $submitted; Gatling report: ${report:-none}"
     sed -n '/---- Global Information/,/^====/p' "$work/gatling.txt"
