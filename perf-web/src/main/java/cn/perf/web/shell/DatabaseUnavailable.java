@@ -10,10 +10,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import cn.perf.web.api.ApiProblems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,9 +42,9 @@ class DatabaseUnavailable {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> databaseUnavailableFilter(
-            @Value("${perf.retry-after-seconds:5}") int retryAfter, ObjectProvider<ApiProblems> problems) {
+            @Value("${perf.retry-after-seconds:5}") int retryAfter, ObjectProvider<UnavailableAnswer> others) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new Filter(retryAfter, problems));
+                new Filter(retryAfter, others));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.setName("databaseUnavailable");
         return registration;
@@ -83,11 +81,11 @@ class DatabaseUnavailable {
     static final class Filter extends OncePerRequestFilter {
 
         private final int retryAfter;
-        private final ObjectProvider<ApiProblems> problems;
+        private final ObjectProvider<UnavailableAnswer> others;
 
-        Filter(int retryAfter, ObjectProvider<ApiProblems> problems) {
+        Filter(int retryAfter, ObjectProvider<UnavailableAnswer> others) {
             this.retryAfter = retryAfter;
-            this.problems = problems;
+            this.others = others;
         }
 
         @Override
@@ -105,20 +103,14 @@ class DatabaseUnavailable {
                 // the session is written, and the 503 page must not go out under those headers
                 response.reset();
                 response.setHeader("Retry-After", String.valueOf(retryAfter));
-                ApiProblems api = problems.getIfAvailable();
-                if (api != null && isApi(request)) {
-                    api.write(response, api.of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", request,
-                            String.valueOf(retryAfter)));
-                    return;
+                for (UnavailableAnswer other : (Iterable<UnavailableAnswer>) others.orderedStream()::iterator) {
+                    if (other.answers(request)) {
+                        other.write(request, response, retryAfter);
+                        return;
+                    }
                 }
                 response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             }
-        }
-
-        /** A request of the JSON API or its document, which answers problem details, never HTML. */
-        private static boolean isApi(HttpServletRequest request) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            return path.startsWith("/api/") || path.startsWith("/v3/api-docs");
         }
 
         private static String rootMessage(Throwable e) {

@@ -50,7 +50,7 @@ class DatabaseUnavailableCausesTest {
     @Test
     void the503PageDropsTheHeadersThePageHadSet() throws Exception {
         var filter = new DatabaseUnavailable.Filter(7, new org.springframework.beans.factory.support
-                .StaticListableBeanFactory().getBeanProvider(cn.perf.web.api.ApiProblems.class));
+                .StaticListableBeanFactory().getBeanProvider(UnavailableAnswer.class));
         var request = new org.springframework.mock.web.MockHttpServletRequest("GET", "/declarations/5/edit");
         var response = new org.springframework.mock.web.MockHttpServletResponse();
         filter.doFilter(request, response, (req, res) -> {
