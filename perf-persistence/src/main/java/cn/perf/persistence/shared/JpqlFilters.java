@@ -1,6 +1,9 @@
 package cn.perf.persistence.shared;
 
 import cn.perf.domain.scope.Scope;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 
@@ -39,10 +42,10 @@ public final class JpqlFilters {
      * {@code setParameter} instead, Hibernate first tries to read the collection as one value of the column's type,
      * which throws and catches an exception with its stack trace on every execution.
      */
-    public static void bind(jakarta.persistence.Query query, Map<String, Object> params) {
+    public static void bind(Query query, Map<String, Object> params) {
         org.hibernate.query.Query<?> q = query.unwrap(org.hibernate.query.Query.class);
         params.forEach((name, value) -> {
-            if (value instanceof java.util.Collection<?> values) {
+            if (value instanceof Collection<?> values) {
                 q.setParameterList(name, values);
             } else {
                 q.setParameter(name, value);
@@ -51,8 +54,7 @@ public final class JpqlFilters {
     }
 
     /** {@code query} with the list parameter {@code name} bound to {@code values} (see {@link #bind}). */
-    public static <T> jakarta.persistence.TypedQuery<T> withList(jakarta.persistence.TypedQuery<T> query, String name,
-                                                                 java.util.Collection<?> values) {
+    public static <T> TypedQuery<T> withList(TypedQuery<T> query, String name, Collection<?> values) {
         query.unwrap(org.hibernate.query.Query.class).setParameterList(name, values);
         return query;
     }

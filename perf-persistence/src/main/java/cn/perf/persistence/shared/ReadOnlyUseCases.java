@@ -67,12 +67,9 @@ public class ReadOnlyUseCases {
     /** The attributes of {@code delegate}, read-only for a method marked {@link ReadOnly}. */
     public static final class WithReadOnly implements TransactionAttributeSource {
 
-        private static final TransactionAttribute NONE = new DelegatingTransactionAttribute(
-                new org.springframework.transaction.interceptor.DefaultTransactionAttribute()) {
-        };
-
         private final TransactionAttributeSource delegate;
-        private final Map<MethodClassKey, TransactionAttribute> marked = new ConcurrentHashMap<>();
+        /** What this source answers, per method and class: Spring's attribute, or a read-only view of it. */
+        private final Map<MethodClassKey, TransactionAttribute> answers = new ConcurrentHashMap<>();
 
         public WithReadOnly(TransactionAttributeSource delegate) {
             this.delegate = delegate;
@@ -94,9 +91,8 @@ public class ReadOnlyUseCases {
             if (found == null || found.isReadOnly()) {
                 return found;
             }
-            TransactionAttribute kept = marked.computeIfAbsent(new MethodClassKey(method, targetClass),
-                    key -> isMarked(method, targetClass) ? readOnly(found) : NONE);
-            return kept == NONE ? found : kept;
+            return answers.computeIfAbsent(new MethodClassKey(method, targetClass),
+                    key -> isMarked(method, targetClass) ? readOnly(found) : found);
         }
 
         private static boolean isMarked(Method method, Class<?> targetClass) {

@@ -103,13 +103,13 @@ class DatabaseUnavailable {
                 // the session is written, and the 503 page must not go out under those headers
                 response.reset();
                 response.setHeader("Retry-After", String.valueOf(retryAfter));
-                for (UnavailableAnswer other : (Iterable<UnavailableAnswer>) others.orderedStream()::iterator) {
-                    if (other.answers(request)) {
-                        other.write(request, response, retryAfter);
-                        return;
-                    }
+                UnavailableAnswer other = others.orderedStream().filter(a -> a.answers(request)).findFirst()
+                        .orElse(null);
+                if (other != null) {
+                    other.write(request, response, retryAfter);
+                } else {
+                    response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 }
-                response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             }
         }
 
