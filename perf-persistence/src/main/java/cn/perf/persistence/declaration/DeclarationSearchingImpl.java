@@ -78,12 +78,8 @@ class DeclarationSearchingImpl implements DeclarationSearching {
         if (rows.isEmpty()) {
             return rows;
         }
-        Map<Long, Long> counts = new HashMap<>();
-        JpqlFilters.withList(em.createQuery("select i.declaration.id, count(i) from Indicator i"
-                        + " where i.declaration.id in :ids group by i.declaration.id", Object[].class),
-                        "ids", rows.stream().map(DeclarationListRow::id).toList())
-                .getResultList()
-                .forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+        Map<Long, Long> counts = JpqlFilters.countsBy(em, "declaration_indicator", "declaration_id",
+                rows.stream().map(DeclarationListRow::id).toList());
         return rows.stream().map(r -> new DeclarationListRow(r.id(), r.unitId(), r.unitName(), r.projectId(),
                 r.projectName(), r.year(), r.layout(), r.status(), r.totalAmount(), counts.getOrDefault(r.id(), 0L),
                 r.updatedAt())).toList();
@@ -109,8 +105,7 @@ class DeclarationSearchingImpl implements DeclarationSearching {
             params.put("status", s.status());
         }
         if (s.projectName() != null) {
-            w.append(" and lower(d.projectName) like :name escape '\\'");
-            params.put("name", JpqlFilters.contains(s.projectName()));
+            w.append(" and ").append(JpqlFilters.contains("d.projectName", s.projectName(), "name", params));
         }
         return w.toString();
     }

@@ -116,12 +116,8 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
         if (rows.isEmpty()) {
             return rows;
         }
-        Map<Long, Long> counts = new HashMap<>();
-        JpqlFilters.withList(em.createQuery("select f.evaluation.id, count(f) from EvaluationFinding f"
-                        + " where f.evaluation.id in :ids group by f.evaluation.id", Object[].class),
-                        "ids", rows.stream().map(EvaluationListRow::id).toList())
-                .getResultList()
-                .forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+        Map<Long, Long> counts = JpqlFilters.countsBy(em, "self_evaluation_finding", "self_evaluation_id",
+                rows.stream().map(EvaluationListRow::id).toList());
         return rows.stream().map(r -> new EvaluationListRow(r.id(), r.declarationId(), r.unitId(), r.unitName(),
                 r.projectName(), r.year(), r.layout(), r.status(), r.recordedTotal(), r.computedTotal(), r.grade(),
                 counts.getOrDefault(r.id(), 0L))).toList();
@@ -147,8 +143,7 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
             params.put("status", s.status());
         }
         if (s.projectName() != null) {
-            w.append(" and lower(e.projectName) like :name escape '\\'");
-            params.put("name", JpqlFilters.contains(s.projectName()));
+            w.append(" and ").append(JpqlFilters.contains("e.projectName", s.projectName(), "name", params));
         }
         return w.toString();
     }

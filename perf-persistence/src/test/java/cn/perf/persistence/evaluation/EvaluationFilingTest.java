@@ -304,6 +304,7 @@ class EvaluationFilingTest {
      */
     @Test
     void everySeedsSelfEvaluationStoresTheTotalAndFindingsThePageShows() {
+        int listedFindings = 0;
         organization.loadIfAbsent();
         demoDeclarations.loadIfAbsent();
         em.flush();
@@ -346,7 +347,13 @@ class EvaluationFilingTest {
                     .containsExactlyInAnyOrderElementsOf(board.findings().stream()
                             .map(cn.perf.domain.evaluation.ScoringOutcome.FindingLine::code).toList());
             assertThat(board.rows()).as(project).allSatisfy(r -> assertThat(r.finalScore()).isNotNull());
+            // the list's 问题 column counts the same findings (one-unit scope and counts by array parameter)
+            assertThat(filing.search(seedFiler, EvaluationSearch.all()).rows())
+                    .filteredOn(r -> r.id().equals(id)).singleElement()
+                    .satisfies(r -> assertThat(r.findings()).as(project).isEqualTo(stored.findings().size()));
+            listedFindings += stored.findings().size();
         }
+        assertThat(listedFindings).as("findings counted in the list, the three seeds together").isPositive();
     }
 
     @Test
