@@ -13,9 +13,11 @@
 # page after it, 自评表, two live scores, stylesheet) on each app in turn: scripts/load/round-cpu.py reads the request
 # threads' CPU before and after every request. Interleaving matters: on a shared virtual machine the CPU's speed drifts
 # by 20 % and more within minutes, so two builds measured one after the other differ by more than most changes do.
-# Output: one table with a column per jar, also appended to target/bench-round-cpu.txt.
+# Output: one table with a column per jar (the request threads' CPU, then the CPU of the PostgreSQL backends serving
+# each app's database), also appended to target/bench-round-cpu.txt.
 #
-# Settings: BENCH_USERS=150 BENCH_WARM_USERS=200 BENCH_ROUNDS=3; LOAD_PGHOST/LOAD_PGPORT/LOAD_PGADMIN as in
+# Settings: BENCH_USERS=150 BENCH_WARM_USERS=200 BENCH_ROUNDS=3; BENCH_SEARCH=<fragment>,… (default: the simulation's
+# TERMS, three characters or more); LOAD_PGHOST/LOAD_PGPORT/LOAD_PGADMIN as in
 # load-deadline-week.sh; JAVA_OPTS, LOAD_APP_ARGS passed to every app. BENCH_ASPROF=<path of libasyncProfiler.so>
 # (async-profiler, e.g. tools.profiler:async-profiler:4.1:jar:linux-x64 from Maven Central, unzipped) profiles the
 # measured part on every app (CPU, 1 ms) into target/bench-round-cpu-appN.collapsed; scripts/load/profile-by-request.py
@@ -65,7 +67,7 @@ for jar in "${JARS[@]}"; do
     curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"' && break
     sleep 0.5
   done
-  targets+="${targets:+,}$port:$pid"
+  targets+="${targets:+,}$port:$pid:$db"
 done
 # the same accounts in every copy
 q "${dbs[0]}" "select username, declaration_id, evaluation_id from loadgen.filer order by username" \

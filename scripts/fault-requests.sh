@@ -11,12 +11,16 @@
 #      measured; the app's heap after a full GC and its resident memory before and after.
 #   2. Slow clients: FAULT_SLOW (500) connections that send a request line and then a header byte every 5 s, and 50 that
 #      send nothing, for 40 s, while the list page is measured; how many of each the server closed.
-#   3. Sign-in flood: wrk -t2 -c100 with scripts/faults/login-flood.lua (paced to at most 1,000 POST /login per second:
+#   3. Login-page flood: wrk -t2 -c50 GET /login, unpaced, for 30 s while the list page is measured; how many session
+#      rows the flood wrote (each view of the login page starts a session for its CSRF token) and what the app and
+#      PostgreSQL spent per request.
+#   4. Sign-in flood: wrk -t2 -c100 with scripts/faults/login-flood.lua (paced to at most 1,000 POST /login per second:
 #      80 % unknown names, 15 % real users with wrong passwords, 5 % right) for 40 s, while the list page is measured and
 #      the bureau's user signs in 10 times; once with the login throttle (the default) and once without
 #      (--perf.security.login-throttle.enabled=false), each on a freshly started app.
 # Output also in target/fault-requests.txt, the app's log in target/fault-requests-app.log.
-# Settings: FAULT_SLOW=500, FAULT_PG_PORT, FAULT_PORT, FAULT_JAVA_OPTS=-Xmx1g
+# Settings: FAULT_SLOW=500, FAULT_PG_PORT, FAULT_PORT, FAULT_JAVA_OPTS=-Xmx1g, FAULT_JAR=<jar> (default: the build's),
+# FAULT_PARTS="1 2 3 4" (which of the parts above to run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -87,6 +91,10 @@ memory() {
 echo "=== fault-requests $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD); $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 start_app
 
+PARTS=" ${FAULT_PARTS:-1 2 3 4} "
+part() { [[ "$PARTS" == *" $1 "* ]]; }
+
+if part 1; then
 echo; echo "--- 1. 100 MB requests"
 measure 10 "before"
 memory "before"
@@ -103,6 +111,9 @@ wait "${bg_pids[@]}" 2>/dev/null || true; bg_pids=()
 echo "  answers of the loop: $(grep -o 'HTTP [0-9]*' "$FAULT_WORK/big-loop.txt" | sort | uniq -c | awk '{printf "%s %s × %s; ", $2, $3, $1}')"
 memory "after"
 
+fi
+
+if part 2; then
 echo; echo "--- 2. slow clients"
 measure 10 "before"
 py slow "$PORT" "$SLOW" 40 &
@@ -111,9 +122,39 @@ sleep 5
 measure 30 "with $SLOW slow + 50 silent connections open"
 wait "${bg_pids[@]}" 2>/dev/null || true; bg_pids=()
 measure 10 "after"
+fi
+
+# the CPU (seconds) of the app and of the PostgreSQL server's processes
+cpu_of() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
+pg_cpu() {  # this run's server: its postmaster and every process it started
+  local sum=0 p master
+  master=$(head -n 1 "$PG_DIR/data/postmaster.pid")
+  for p in "$master" $(pgrep -P "$master" || true); do
+    [ -r "/proc/$p/stat" ] && sum=$(awk -v s="$sum" '{print s + ($14 + $15) / 100}' "/proc/$p/stat")
+  done
+  echo "$sum"
+}
+
+if part 3; then
+echo; echo "--- 3. login-page flood: GET /login as fast as 50 connections can"
+measure 10 "before"
+sessions0=$(q perf -c "select count(*) from spring_session")
+app0=$(cpu_of "$APP_PID"); pg0=$(pg_cpu)
+wrk -t2 -c50 -d30s --timeout 10s --latency "$base/login" >"$FAULT_WORK/pages.txt" 2>&1 &
+bg_pids+=($!)
+sleep 5
+measure 20 "during the login-page flood"
+wait "${bg_pids[@]}" 2>/dev/null || true; bg_pids=()
+sessions1=$(q perf -c "select count(*) from spring_session")
+app1=$(cpu_of "$APP_PID"); pg1=$(pg_cpu)
+served=$(awk '/requests in/ {print $1}' "$FAULT_WORK/pages.txt")
+echo "  flood: $served requests = $(awk '/^Requests\/sec:/ {print $2}' "$FAULT_WORK/pages.txt") req/s; latency median $(awk '$1 == "50%" {print $2}' "$FAULT_WORK/pages.txt"), p99 $(awk '$1 == "99%" {print $2}' "$FAULT_WORK/pages.txt"); $(grep 'Non-2xx' "$FAULT_WORK/pages.txt" || echo 'all 2xx')"
+echo "  session rows written by the flood: $((sessions1 - sessions0)); CPU during it: app $(awk -v a="$app0" -v b="$app1" 'BEGIN {printf "%.1f", b - a}') s, PostgreSQL $(awk -v a="$pg0" -v b="$pg1" 'BEGIN {printf "%.1f", b - a}') s, per request app $(awk -v a="$app0" -v b="$app1" -v n="$served" 'BEGIN {printf "%.2f", 1000 * (b - a) / n}') ms, PostgreSQL $(awk -v a="$pg0" -v b="$pg1" -v n="$served" 'BEGIN {printf "%.2f", 1000 * (b - a) / n}') ms"
+measure 10 "after"
+fi
 
 flood() {  # flood <label>
-  echo; echo "--- 3. sign-in flood, $1"
+  echo; echo "--- 4. sign-in flood, $1"
   measure 20 "before the flood"
   FLOOD_PAIRS="$FAULT_WORK/login-pairs" wrk -t2 -c100 -d40s --timeout 10s --latency -s scripts/faults/login-flood.lua \
     "$base/login" >"$FAULT_WORK/flood.txt" 2>&1 &
@@ -129,9 +170,11 @@ flood() {  # flood <label>
   echo "  app log: $(grep -c '登录请求过多' "$app_log" || true) throttle lines so far; audit entries login.failed: $(q perf -c "select count(*) from audit_entry where action = 'login.failed'")"
   measure 10 "after the flood"
 }
+if part 4; then
 flood "with the login throttle (default)"
 app_stop
 start_app --perf.security.login-throttle.enabled=false
 flood "WITHOUT the login throttle (--perf.security.login-throttle.enabled=false)"
+fi
 app_stop
 echo; echo "done; load average $(cut -d' ' -f1-3 /proc/loadavg)"

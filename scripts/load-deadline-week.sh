@@ -19,9 +19,11 @@
 #   LOAD_JFR=0           1: record the app with Java Flight Recorder (settings=profile) and print where CPU goes
 #   JAVA_OPTS=""         JVM options of the app;  LOAD_APP_ARGS=""  extra app arguments (e.g. --server.tomcat.threads.max=50)
 #   LOAD_JAR=perf-web/target/perf-web-exec.jar   the app jar to run (to compare two builds)
-#   LOAD_WARMUP_USERS=100  before Gatling, that many of the last accounts do 3 rounds each, one at a time
-#                        (scripts/load/round-cpu.py), so the JIT compiler has done most of its work, as on a node that
-#                        has run for hours; 0: Gatling meets a cold JVM (the runs before 2026-12-01's sixth session)
+#   LOAD_WARMUP_USERS=600  before Gatling, that many of the last accounts do 3 rounds each, in LOAD_WARMUP_STREAMS=4
+#                        parallel streams (scripts/load/round-cpu.py), so the JIT compiler has done most of its work,
+#                        as on a node that has run for hours (after 150 users it still took 30 % of the process's CPU,
+#                        after 700 users 6 %: docs/performance.md); 0: Gatling meets a cold JVM (the runs before
+#                        2026-12-01's sixth session; that session's runs warmed with 100 users, one at a time)
 #   PERF_DB_POOL_SIZE    the app's pool (default 10)
 #   LOAD_PGHOST=127.0.0.1 LOAD_PGPORT=5432 LOAD_PGADMIN=postgres   LOAD_PORT=<free port in 18500-18599>
 #   LOAD_GATLING_OPTS="" extra -D options for the simulation (e.g. -Dperf.load.pauseMax=10)
@@ -100,7 +102,7 @@ for users in "${STEPS[@]}"; do
   # a session lasts about login + rounds x 8 pauses; the closed model replaces every user who is done
   session_s=$(( (ITERATIONS * 9 + 4) * (PAUSE_MIN + PAUSE_MAX) / 2 ))
   needed=$(( users + users * (RAMP / 2 + MINUTES * 60) / session_s ))
-  WARMUP=${LOAD_WARMUP_USERS:-100}
+  WARMUP=${LOAD_WARMUP_USERS:-600}; STREAMS=${LOAD_WARMUP_STREAMS:-4}
   needed=$(( needed + WARMUP ))
   [ "$accounts" -ge "$needed" ] || die "$users users for ${MINUTES} min need about $needed accounts, $SRC_DB has $accounts (GEN_FILERS)"
   q "$RUN_DB" "select username, declaration_id as declaration, evaluation_id as evaluation from loadgen.filer order by username" \
@@ -126,9 +128,15 @@ for users in "${STEPS[@]}"; do
   # warm the JVM a little (JIT) with one journey's pages, so the first minute is not all interpretation
   curl -sS -o /dev/null "$base/login"; curl -sS -o /dev/null "$base/css/perf.css"
   if [ "$WARMUP" -gt 0 ]; then
-    info "warm-up: the last $WARMUP accounts, 3 rounds each, one at a time"
-    python3 scripts/load/round-cpu.py "$PORT:$app_pid" "$work/users.csv" 3 $(( accounts - WARMUP )) "$WARMUP" >/dev/null \
-      || die "the warm-up failed"
+    info "warm-up: the last $WARMUP accounts, 3 rounds each, $STREAMS at a time"
+    warmers=()
+    per=$(( (WARMUP + STREAMS - 1) / STREAMS ))
+    for (( from = accounts - WARMUP; from < accounts; from += per )); do
+      n=$(( accounts - from < per ? accounts - from : per ))
+      python3 scripts/load/round-cpu.py "$PORT:$app_pid" "$work/users.csv" 3 "$from" "$n" >/dev/null &
+      warmers+=($!)
+    done
+    for w in "${warmers[@]}"; do wait "$w" || die "the warm-up failed"; done
   fi
   saved0=$(q "$RUN_DB" "select count(*) from declaration d join loadgen.filer f on f.declaration_id = d.id where d.version > 1")
 

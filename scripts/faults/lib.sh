@@ -91,9 +91,13 @@ app_stop() {  # a graceful stop of $APP_PID (SIGTERM, then SIGKILL after 30 s)
   APP_PID=""
 }
 
-# The jar: perf-web/target/perf-web-exec.jar (built when missing), copied so a rebuild cannot break the run.
+# The jar: $FAULT_JAR, else perf-web/target/perf-web-exec.jar (built when missing), copied so a rebuild cannot break
+# the run.
 fault_jar() {
-  local jar=perf-web/target/perf-web-exec.jar
+  local jar=${FAULT_JAR:-perf-web/target/perf-web-exec.jar}
+  if [ -n "${FAULT_JAR:-}" ] && [ ! -f "$jar" ]; then
+    die "no jar $jar"
+  fi
   if [ ! -f "$jar" ]; then
     info "building $jar"
     ./mvnw -B -ntp -q -DskipTests package -pl perf-web -am >&2 || die "the build failed"

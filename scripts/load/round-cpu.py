@@ -1,9 +1,13 @@
 """The request threads' CPU per request of one deadline-week round (DeadlineWeekSimulation's steps, one user at a
 time): what each kind of request costs the app, without queueing or think time. Used by scripts/bench-round-cpu.sh.
 
-Usage: round-cpu.py <port>:<app pid>[,<port>:<app pid> …] <users.csv> <rounds per user> <first user> <users>
+Usage: round-cpu.py <port>:<app pid>[:<database>][,…] <users.csv> <rounds per user> <first user> <users>
 CPU: the sum of utime + stime of the app's Tomcat request threads (http-nio-*) from /proc, read before and after each
-request; JIT compiler and GC threads are left out of the table (they are the same for every kind). The last lines
+request; JIT compiler and GC threads are left out of the table (they are the same for every kind). With the app's
+database named (and PostgreSQL on this machine), the same for the PostgreSQL backends serving that database (its
+client connections, as pg_stat_activity lists them before each user: the app's pool and its change feed): what each
+request costs PostgreSQL, which shares the node's cores. Both are read from clock ticks, so a single request's figure
+is coarse; averaged over hundreds it is not. The last lines
 also give the whole process's CPU (every thread: JIT compiler, GC, background jobs) over the measured part per
 round, sign-ins included: what a round costs the node.
 With several apps (two builds, each on its own copy of the database) every user's rounds run on each app in turn, so
@@ -15,15 +19,22 @@ import csv
 import os
 import random
 import re
+import subprocess
 import sys
 import urllib.parse
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "faults"))
 from perfclient import Browser, PASSWORD, csrf_of, form_fields  # noqa: E402
 
-apps = [tuple(int(x) for x in target.split(":")) for target in sys.argv[1].split(",")]
+targets = [target.split(":") for target in sys.argv[1].split(",")]
+apps = [(int(t[0]), int(t[1])) for t in targets]
+database = {app: (t[2] if len(t) > 2 else None) for app, t in zip(apps, targets)}
 users_csv, rounds, first, count = sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 HZ = os.sysconf("SC_CLK_TCK")
+# the fragments DeadlineWeekSimulation searches for (its TERMS); BENCH_SEARCH=绿化,道路 … to measure others (a
+# two-character fragment has no trigram: JpqlFilters.contains)
+TERMS = os.environ.get("BENCH_SEARCH", "绿化养护,道路照明,信息系统,平台运维,老旧小区,垃圾分类,视频监控,网络安全,档案数字化,"
+                       "应急物资,污水管网,养老服务,热线运营,公交场站").split(",")
 GZIP = {"Accept-Encoding": "gzip, deflate"}  # as Gatling and browsers send it: kept pages go out compressed
 
 
@@ -42,25 +53,46 @@ def request_threads_cpu(pid):
     return ticks / HZ
 
 
+def backends(db):
+    """The pids of the PostgreSQL backends serving the database's clients."""
+    if not db:
+        return []
+    out = subprocess.run(["psql", "-X", "-At", "-h", os.environ.get("LOAD_PGHOST", "127.0.0.1"),
+                          "-p", os.environ.get("LOAD_PGPORT", "5432"), "-U", os.environ.get("LOAD_PGADMIN", "postgres"),
+                          "-d", "postgres", "-c", "select pid from pg_stat_activity where datname = '" + db
+                          + "' and backend_type = 'client backend'"], capture_output=True, text=True, check=True)
+    return [int(line) for line in out.stdout.split()]
+
+
+def processes_cpu(pids):
+    ticks = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as s:
+                f = s.read().rsplit(")", 1)[1].split()
+            ticks += int(f[11]) + int(f[12])
+        except OSError:
+            continue
+    return ticks / HZ
+
+
 spent = {app: collections.defaultdict(float) for app in apps}
+spent_db = {app: collections.defaultdict(float) for app in apps}
 done = {app: collections.Counter() for app in apps}
 sizes = {app: collections.defaultdict(int) for app in apps}
-
-
-def process_cpu(pid):
-    with open(f"/proc/{pid}/stat") as s:
-        f = s.read().rsplit(")", 1)[1].split()
-    return (int(f[11]) + int(f[12])) / HZ
 
 
 def round_trips(app, user):
     """One user's sign-in and rounds on one app."""
     port, pid = app
+    db_pids = backends(database[app])
 
     def measured(kind, call, expect=200):
+        before_db = processes_cpu(db_pids)
         before = request_threads_cpu(pid)
         r = call()
         spent[app][kind] += request_threads_cpu(pid) - before
+        spent_db[app][kind] += processes_cpu(db_pids) - before_db
         done[app][kind] += 1
         sizes[app][kind] += len(r.body)
         if r.status != expect:
@@ -77,7 +109,8 @@ def round_trips(app, user):
     measured("stylesheet", lambda: get("/css/perf.css"))
     for _ in range(rounds):
         measured("待办", lambda: get("/todo"))
-        measured("search", lambda: get("/declarations?name=" + urllib.parse.quote("项目")))
+        term = random.choice(TERMS)
+        measured("search", lambda: get("/declarations?name=" + urllib.parse.quote(term)))
         measured("open 申报表", lambda: get(f"/declarations/{d}"))
         measured("edit page", lambda: get(f"/declarations/{d}/edit"))
         fields = form_fields(b.get(f"/declarations/{d}/edit").text(), "declaration-form")  # not counted: a 2nd copy
@@ -99,21 +132,24 @@ def round_trips(app, user):
 with open(users_csv) as f:
     users = list(csv.DictReader(f))[first:first + count]
 random.seed(12)
-process_before = {app: process_cpu(app[1]) for app in apps}
+process_before = {app: processes_cpu([app[1]]) for app in apps}
 
 for n, user in enumerate(users):
     # each app goes first for as many users as the others: the first of a pair runs on a CPU that has just been
     # idle (the client's parsing), which an A/A run showed to be worth a few per cent
     for app in apps[n % len(apps):] + apps[:n % len(apps)]:
         round_trips(app, user)
-process_spent = {app: process_cpu(app[1]) - process_before[app] for app in apps}
+process_spent = {app: processes_cpu([app[1]]) - process_before[app] for app in apps}
 
+with_db = [app for app in apps if database[app]]
 head = "| request | count | " + " | ".join(f"CPU per request (ms), app {i + 1}" for i in range(len(apps)))
+head += "".join(f" | PostgreSQL CPU (ms), app {apps.index(app) + 1}" for app in with_db)
 print(head + " | response (KB), app 1 |")
-print("|---" * (len(apps) + 3) + "|")
+print("|---" * (len(apps) + len(with_db) + 3) + "|")
 first_app = apps[0]
 for kind in spent[first_app]:
     cells = " | ".join(f"{1000 * spent[app][kind] / done[app][kind]:.2f}" for app in apps)
+    cells += "".join(f" | {1000 * spent_db[app][kind] / done[app][kind]:.2f}" for app in with_db)
     print(f"| {kind} | {done[first_app][kind]} | {cells} | {sizes[first_app][kind] / done[first_app][kind] / 1024:.1f} |")
 for i, app in enumerate(apps):
     rounds_done = done[app]["待办"]
@@ -121,4 +157,7 @@ for i, app in enumerate(apps):
     print(f"\napp {i + 1}: per round (everything but the sign-in, {rounds_done} rounds): "
           f"{1000 * per_round:.1f} ms of request-thread CPU; whole process, sign-ins included: "
           f"{1000 * process_spent[app] / rounds_done:.1f} ms", end="")
+    if database[app]:
+        per_round_db = sum(v for k, v in spent_db[app].items() if not k.startswith("login")) / rounds_done
+        print(f"; PostgreSQL: {1000 * per_round_db:.1f} ms", end="")
 print()
