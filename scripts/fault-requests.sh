@@ -12,8 +12,8 @@
 #   2. Slow clients: FAULT_SLOW (500) connections that send a request line and then a header byte every 5 s, and 50 that
 #      send nothing, for 40 s, while the list page is measured; how many of each the server closed.
 #   3. Login-page flood: wrk -t2 -c50 GET /login, unpaced, for 30 s while the list page is measured; how many session
-#      rows the flood wrote (each view of the login page starts a session for its CSRF token) and what the app and
-#      PostgreSQL spent per request.
+#      rows the flood wrote (none since SignInCsrfTokens: the login page keeps its CSRF token in a cookie until the
+#      sign-in; 19,048 in 30 s before) and what the app and PostgreSQL spent per request.
 #   4. Sign-in flood: wrk -t2 -c100 with scripts/faults/login-flood.lua (paced to at most 1,000 POST /login per second:
 #      80 % unknown names, 15 % real users with wrong passwords, 5 % right) for 40 s, while the list page is measured and
 #      the bureau's user signs in 10 times; once with the login throttle (the default) and once without

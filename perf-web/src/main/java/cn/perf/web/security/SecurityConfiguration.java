@@ -126,6 +126,8 @@ class SecurityConfiguration {
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl("/login?expired"))
                 .exceptionHandling(handling -> handling.accessDeniedHandler(accessRefused))
+                // the token in a cookie until there is a session: the login page starts none (SignInCsrfTokens)
+                .csrf(csrf -> csrf.csrfTokenRepository(new SignInCsrfTokens()))
                 // before the URL rules: until the password is changed, every page (even a forbidden one) leads there
                 .addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
                 .headers(SecurityConfiguration::securityHeaders);

@@ -58,6 +58,21 @@ class SessionConfiguration {
     }
 
     /**
+     * A new attribute written by two requests of one session at once (the CSRF token of the first pages after a
+     * sign-in, opened together: both read the session without it, both add it) is an upsert, as Spring Session's
+     * documentation suggests for PostgreSQL: the plain INSERT of the second failed on the attribute table's key and
+     * its page became a 500 (seen with 4 connections on one fresh session in scripts/fault-requests.sh).
+     */
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> concurrentAttributeWrites() {
+        return repository -> repository.setCreateSessionAttributeQuery("""
+                INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+                VALUES (?, ?, ?)
+                ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)
+                DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES""");
+    }
+
+    /**
      * Reads without a transaction, writes in a new one ({@link SessionTransactions}); Spring Session's configuration
      * takes it by this name. (Being a {@code TransactionOperations}, it also stands in for Boot's default
      * {@code TransactionTemplate} bean, which the application does not use.)

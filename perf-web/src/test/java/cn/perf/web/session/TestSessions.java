@@ -19,9 +19,12 @@ public final class TestSessions {
     private TestSessions() {
     }
 
-    /** A new anonymous session (the one the login page starts for its CSRF token). */
+    /**
+     * A new anonymous session: the one an anonymous visit to a page that needs a sign-in starts (it keeps the request
+     * to return to after the sign-in). The login page itself starts none (its CSRF token is a cookie until then).
+     */
     public static Cookie fresh(MockMvc mvc) throws Exception {
-        return of(mvc.perform(get("/login")).andReturn());
+        return of(mvc.perform(get("/todo")).andReturn());
     }
 
     /**
