@@ -124,29 +124,23 @@ wait "${bg_pids[@]}" 2>/dev/null || true; bg_pids=()
 measure 10 "after"
 fi
 
-# the CPU (seconds) of the app and of the PostgreSQL server's processes
-cpu_of() { awk '{print ($14 + $15) / 100}' "/proc/$1/stat"; }
-pg_cpu() {  # this run's server: its postmaster and every process it started
-  local sum=0 p master
-  master=$(head -n 1 "$PG_DIR/data/postmaster.pid")
-  for p in "$master" $(pgrep -P "$master" || true); do
-    [ -r "/proc/$p/stat" ] && sum=$(awk -v s="$sum" '{print s + ($14 + $15) / 100}' "/proc/$p/stat")
-  done
-  echo "$sum"
-}
+# cpu_of <pid…>: the CPU seconds the processes have used; pg_pids: this run's PostgreSQL server and every process it
+# started
+cpu_of() { local p; for p in "$@"; do [ -r "/proc/$p/stat" ] && cat "/proc/$p/stat"; done | awk '{s += ($14 + $15) / 100} END {print s + 0}'; }
+pg_pids() { local master; master=$(head -n 1 "$PG_DIR/data/postmaster.pid"); echo "$master" $(pgrep -P "$master" || true); }
 
 if part 3; then
 echo; echo "--- 3. login-page flood: GET /login as fast as 50 connections can"
 measure 10 "before"
 sessions0=$(q perf -c "select count(*) from spring_session")
-app0=$(cpu_of "$APP_PID"); pg0=$(pg_cpu)
+app0=$(cpu_of "$APP_PID"); pg0=$(cpu_of $(pg_pids))
 wrk -t2 -c50 -d30s --timeout 10s --latency "$base/login" >"$FAULT_WORK/pages.txt" 2>&1 &
 bg_pids+=($!)
 sleep 5
 measure 20 "during the login-page flood"
 wait "${bg_pids[@]}" 2>/dev/null || true; bg_pids=()
 sessions1=$(q perf -c "select count(*) from spring_session")
-app1=$(cpu_of "$APP_PID"); pg1=$(pg_cpu)
+app1=$(cpu_of "$APP_PID"); pg1=$(cpu_of $(pg_pids))
 served=$(awk '/requests in/ {print $1}' "$FAULT_WORK/pages.txt")
 echo "  flood: $served requests = $(awk '/^Requests\/sec:/ {print $2}' "$FAULT_WORK/pages.txt") req/s; latency median $(awk '$1 == "50%" {print $2}' "$FAULT_WORK/pages.txt"), p99 $(awk '$1 == "99%" {print $2}' "$FAULT_WORK/pages.txt"); $(grep 'Non-2xx' "$FAULT_WORK/pages.txt" || echo 'all 2xx')"
 echo "  session rows written by the flood: $((sessions1 - sessions0)); CPU during it: app $(awk -v a="$app0" -v b="$app1" 'BEGIN {printf "%.1f", b - a}') s, PostgreSQL $(awk -v a="$pg0" -v b="$pg1" 'BEGIN {printf "%.1f", b - a}') s, per request app $(awk -v a="$app0" -v b="$app1" -v n="$served" 'BEGIN {printf "%.2f", 1000 * (b - a) / n}') ms, PostgreSQL $(awk -v a="$pg0" -v b="$pg1" -v n="$served" 'BEGIN {printf "%.2f", 1000 * (b - a) / n}') ms"

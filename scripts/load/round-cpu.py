@@ -32,7 +32,7 @@ database = {app: (t[2] if len(t) > 2 else None) for app, t in zip(apps, targets)
 users_csv, rounds, first, count = sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 HZ = os.sysconf("SC_CLK_TCK")
 # the fragments DeadlineWeekSimulation searches for (its TERMS); BENCH_SEARCH=绿化,道路 … to measure others (a
-# two-character fragment has no trigram: JpqlFilters.contains)
+# two-character fragment has no trigram: JpqlFilters.containsCondition)
 TERMS = os.environ.get("BENCH_SEARCH", "绿化养护,道路照明,信息系统,平台运维,老旧小区,垃圾分类,视频监控,网络安全,档案数字化,"
                        "应急物资,污水管网,养老服务,热线运营,公交场站").split(",")
 GZIP = {"Accept-Encoding": "gzip, deflate"}  # as Gatling and browsers send it: kept pages go out compressed

@@ -105,7 +105,7 @@ class DeclarationSearchingImpl implements DeclarationSearching {
             params.put("status", s.status());
         }
         if (s.projectName() != null) {
-            w.append(" and ").append(JpqlFilters.contains("d.projectName", s.projectName(), "name", params));
+            w.append(" and ").append(JpqlFilters.containsCondition("d.projectName", s.projectName(), "name", params));
         }
         return w.toString();
     }

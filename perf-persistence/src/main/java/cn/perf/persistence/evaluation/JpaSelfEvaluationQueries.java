@@ -143,7 +143,7 @@ class JpaSelfEvaluationQueries implements SelfEvaluationQueries {
             params.put("status", s.status());
         }
         if (s.projectName() != null) {
-            w.append(" and ").append(JpqlFilters.contains("e.projectName", s.projectName(), "name", params));
+            w.append(" and ").append(JpqlFilters.containsCondition("e.projectName", s.projectName(), "name", params));
         }
         return w.toString();
     }

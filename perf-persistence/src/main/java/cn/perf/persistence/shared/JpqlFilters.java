@@ -107,7 +107,7 @@ public final class JpqlFilters {
      * {@code lower(concat(path, ''))}, which the index does not match: a separate statement whose plans read the rows
      * of the scope through its other indexes and test each.
      */
-    public static String contains(String path, String text, String name, Map<String, Object> params) {
+    public static String containsCondition(String path, String text, String name, Map<String, Object> params) {
         params.put(name, contains(text));
         String column = text.codePointCount(0, text.length()) < 3 ? "concat(" + path + ", '')" : path;
         return "lower(" + column + ") like :" + name + " escape '\\'";

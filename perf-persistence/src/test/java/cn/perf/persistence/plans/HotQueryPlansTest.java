@@ -343,7 +343,7 @@ class HotQueryPlansTest {
      * return every row. PostgreSQL plans a prepared statement for its values five times, then may keep a generic plan
      * that cannot see them; that plan took the index for such a search (9 ms at 20,000 declarations, against 0.1 ms
      * through the unit's rows). The application writes a short fragment so that the index does not match it
-     * ({@code JpqlFilters.contains}): here the generic plans of every scope's short searches read no trigram index
+     * ({@code JpqlFilters.containsCondition}): here the generic plans of every scope's short searches read no trigram index
      * (the filer's and the department's custom plans read no big table sequentially either; a finance bureau's
      * two-character search has to read its region's rows, with or without the index), and for the finance bureau the
      * same statement written on the column itself would read the index (so the check can tell). The rows found are the
