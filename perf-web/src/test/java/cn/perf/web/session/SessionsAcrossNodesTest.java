@@ -140,6 +140,53 @@ class SessionsAcrossNodesTest {
         assertThat(get(nodeA(), "/", cookie).headers().firstValue("Location").orElse("")).endsWith("/login");
     }
 
+    /**
+     * A one-time notice of plain values (令牌已撤销, 已保存 …) travels in a signed cookie, not in the session: the step
+     * that sets it and the page that shows it write nothing to the session table, either node shows it, once; the
+     * cookie is bound to the session (another session's cookie, or an altered one, shows nothing and fails nothing).
+     */
+    @Test
+    void aPlainOneTimeNoticeTravelsInASignedCookieNotInTheSession() throws Exception {
+        String user = account();
+        String cookie = signIn(nodeA(), user);
+        HttpResponse<String> form = get(nodeA(), "/account/tokens", cookie);
+        HttpResponse<String> created = post(nodeA(), "/account/tokens", cookie,
+                Map.of("_csrf", csrf(form.body()), "name", "撤销用", "validDays", "30"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(changes.awaitDelivered(PATIENCE)).isTrue();
+        HttpResponse<String> list = get(nodeA(), "/account/tokens", cookie); // shows the issued token: session
+        assertThat(list.body()).contains("id=\"issued-token\"");
+        Matcher revoke = Pattern.compile("action=\"(/account/tokens/\\d+/revoke)\"").matcher(list.body());
+        assertThat(revoke.find()).as("a revoke button").isTrue();
+        assertThat(changes.awaitDelivered(PATIENCE)).isTrue();
+        get(nodeA(), "/account/tokens", cookie); // this node's copy of the session is current again
+
+        clearInvocations(stored);
+        HttpResponse<String> revoked = post(nodeA(), revoke.group(1), cookie, Map.of("_csrf", csrf(list.body())));
+        assertThat(revoked.statusCode()).isEqualTo(302);
+        String flash = revoked.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(CookieFlashMaps.COOKIE + "=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no notice cookie: " + revoked.headers()));
+        assertThat(flash).contains("HttpOnly").contains("SameSite=Lax").contains("Max-Age=");
+        String notice = flash.split(";")[0];
+
+        HttpResponse<String> other = get(nodeB(), "/account/tokens", signIn(nodeB(), account()) + "; " + notice);
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.body()).as("another session's notice").doesNotContain("令牌已撤销");
+        String forged = notice.substring(0, notice.lastIndexOf('.') + 1) + "AAAA";
+        assertThat(get(nodeB(), "/account/tokens", cookie + "; " + forged).body()).as("a forged signature")
+                .doesNotContain("令牌已撤销");
+
+        HttpResponse<String> shown = get(nodeB(), "/account/tokens", cookie + "; " + notice);
+        assertThat(shown.body()).contains("令牌已撤销");
+        assertThat(shown.headers().allValues("Set-Cookie")).as("the notice's cookie removed once shown")
+                .anyMatch(c -> c.startsWith(CookieFlashMaps.COOKIE + "=;") && c.contains("Max-Age=0"));
+        verify(stored, never()).save(any()); // node A: neither the step nor its notice wrote the session
+        assertThat(jdbc.queryForObject("select count(*) from spring_session_attributes a join spring_session s"
+                + " on s.primary_id = a.session_primary_id where s.principal_name = ? and a.attribute_name like ?",
+                Integer.class, user, "%FLASH_MAPS")).isZero();
+    }
+
     @Test
     void aNewSignInOnOneNodeEndsTheUsersOlderSessionOnTheOther() throws Exception {
         String user = account();

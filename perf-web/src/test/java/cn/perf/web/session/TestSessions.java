@@ -47,14 +47,19 @@ public final class TestSessions {
     }
 
     /**
-     * Follows a redirect as a browser does: with the session cookie the response set, if it set one (the session that
-     * holds the flash attributes, 已保存 …). MockMvc's own {@code flashAttrs} would put them into a mock session that
-     * Spring Session's filter never reads.
+     * Follows a redirect as a browser does: with the session cookie the response set, if it set one, and the cookie of
+     * its one-time notices (已保存 …: {@link CookieFlashMaps}), which is signed for that session. MockMvc's own
+     * {@code flashAttrs} would put them into a mock session that Spring Session's filter never reads.
      */
     public static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder carrying(
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder next, MvcResult redirect) {
-        Cookie cookie = redirect.getResponse().getCookie(COOKIE);
-        return cookie == null || cookie.getValue().isEmpty() ? next : next.cookie(new Cookie(COOKIE, cookie.getValue()));
+        for (String name : new String[] {COOKIE, CookieFlashMaps.COOKIE}) {
+            Cookie cookie = redirect.getResponse().getCookie(name);
+            if (cookie != null && !cookie.getValue().isEmpty()) {
+                next = next.cookie(new Cookie(name, cookie.getValue()));
+            }
+        }
+        return next;
     }
 
     /** The session id in the database ({@code spring_session.session_id}) behind a cookie value (Base64). */
