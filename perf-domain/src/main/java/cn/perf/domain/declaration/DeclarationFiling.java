@@ -132,10 +132,8 @@ public class DeclarationFiling {
         DeclarationDetail d = queries.detail(id).filter(x -> scope.canSee(x.unitId(), x.unitRegion()))
                 .orElseThrow(() -> notFound(id));
         IndicatorFramework framework = framework(d.frameworkCode());
-        List<DeclarationFinding> findings = lint.check(d.content(), d.layout(), framework);
-        boolean editable = scope.canFile(d.unitId()) && d.status().editable();
-        return new DeclarationPage(d, findings, FrameworkView.of(framework), libraryFor(d.layout(), d.projectType()),
-                editable, editable && findings.stream().noneMatch(DeclarationFinding::blocking));
+        return DeclarationPage.of(d, lint.check(d.content(), d.layout(), framework), FrameworkView.of(framework),
+                libraryFor(d.layout(), d.projectType()), scope);
     }
 
     /**

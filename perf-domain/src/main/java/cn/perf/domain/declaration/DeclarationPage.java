@@ -1,5 +1,7 @@
 package cn.perf.domain.declaration;
 
+import cn.perf.domain.scope.Scope;
+import cn.perf.domain.shared.NotFoundException;
 import cn.perf.domain.template.FrameworkView;
 import cn.perf.domain.template.LibraryIndicator;
 import java.util.List;
@@ -14,6 +16,26 @@ import java.util.List;
  */
 public record DeclarationPage(DeclarationDetail detail, List<DeclarationFinding> findings, FrameworkView framework,
                               List<LibraryIndicator> library, boolean editable, boolean submittable) {
+
+    /**
+     * The page of a stored version as {@code scope} sees it: everything but what the user may do is the version's
+     * alone (the same for every viewer), so a page kept for that version serves every user who may see the form.
+     * Not visible in {@code scope}: {@link NotFoundException}, exactly as if it did not exist.
+     */
+    public static DeclarationPage of(DeclarationDetail detail, List<DeclarationFinding> findings,
+                                     FrameworkView framework, List<LibraryIndicator> library, Scope scope) {
+        if (!scope.canSee(detail.unitId(), detail.unitRegion())) {
+            throw new NotFoundException("申报表不存在：" + detail.id());
+        }
+        boolean editable = scope.canFile(detail.unitId()) && detail.status().editable();
+        return new DeclarationPage(detail, findings, framework, library, editable,
+                editable && findings.stream().noneMatch(DeclarationFinding::blocking));
+    }
+
+    /** This page (of one stored version) as another user sees it: see {@link #of}. */
+    public DeclarationPage seenBy(Scope scope) {
+        return of(detail, findings, framework, library, scope);
+    }
 
     public long blockingCount() {
         return findings.stream().filter(DeclarationFinding::blocking).count();

@@ -61,10 +61,13 @@ class DeclarationController {
     private final DeclarationReview review;
     private final DeclarationSignatures signatures;
     private final KeptFragments fragments;
+    private final KeptDeclarationPages kept;
 
     DeclarationController(DeclarationFiling filing, DeclarationFormModel formModel, RenderedPages pages,
-                          DeclarationReview review, DeclarationSignatures signatures, KeptFragments fragments) {
+                          DeclarationReview review, DeclarationSignatures signatures, KeptFragments fragments,
+                          KeptDeclarationPages kept) {
         this.filing = filing;
+        this.kept = kept;
         this.fragments = fragments;
         this.signatures = signatures;
         this.review = review;
@@ -168,7 +171,8 @@ class DeclarationController {
 
     /**
      * The read view. A version this user has seen rendered before is sent from {@link RenderedPages} after one
-     * indexed read of the declaration's version (and the scope check); otherwise it is rendered and kept.
+     * indexed read of the declaration's version (and the scope check); otherwise it is rendered and kept, from the
+     * version's {@link KeptDeclarationPages page} (read once for the edit page and the read page of a version).
      *
      * <p>An approved declaration links to its signed PDF (下载签章版) once it exists. The PDF is signed after the
      * approval commits — normally before the reviewer's redirect, but the backfill may sign it later without a new
@@ -187,7 +191,7 @@ class DeclarationController {
                 return cached.get();
             }
         }
-        DeclarationPage page = filing.page(viewer.scope(), id);
+        DeclarationPage page = kept.page(viewer.scope(), id, stamp.version());
         model.addAttribute("page", page);
         model.addAttribute("d", page.detail());
         model.addAttribute("signedPdf", signed);
@@ -216,7 +220,7 @@ class DeclarationController {
         if (cached.isPresent()) {
             return cached.get();
         }
-        DeclarationPage page = filing.page(viewer.scope(), id);
+        DeclarationPage page = kept.page(viewer.scope(), id, stamp.version());
         if (!page.editable()) {
             return new ModelAndView("redirect:/declarations/" + id);
         }

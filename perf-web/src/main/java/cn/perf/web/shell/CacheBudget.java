@@ -7,7 +7,7 @@ package cn.perf.web.shell;
  * pages in use, and each page opened again was rendered again (app CPU 124 % against 99 % with 512 MB + 256 MB,
  * docs/performance.md).
  */
-final class CacheBudget {
+public final class CacheBudget {
 
     private static final long MB = 1024 * 1024;
     private static final long AT_LEAST_MB = 16;
@@ -16,7 +16,7 @@ final class CacheBudget {
     }
 
     /** {@code configuredMb} if it is 0 or more, else the {@code 1/heapShare} part of the maximum heap (≥ 16 MB). */
-    static long megabytes(long configuredMb, int heapShare) {
+    public static long megabytes(long configuredMb, int heapShare) {
         if (configuredMb >= 0) {
             return configuredMb;
         }

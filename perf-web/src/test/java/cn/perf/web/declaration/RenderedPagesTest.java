@@ -102,6 +102,32 @@ class RenderedPagesTest extends DeclarationPageSupport {
     }
 
     /**
+     * The edit page and the read page of one version read the form once ({@code KeptDeclarationPages}): the read page
+     * opened after the edit page, though rendered for the first time, shows what the edit page read (a change behind
+     * the application's back that does not move the version is not read); another viewer gets that version with what
+     * they may do, a viewer outside the scope still a 404, and a save (a new version) is read anew.
+     */
+    @Test
+    void theEditAndReadPagesOfOneVersionReadTheFormOnce() throws Exception {
+        long id = createSuzhou(CHENGGUAN_FILER, unique("同版本"), 2027);
+        String edit = page(CHENGGUAN_FILER, "/declarations/" + id + "/edit");
+        String leader = valueOf(edit, "projectLeader");
+        jdbc.update("update declaration set project_leader = '改库不改版本' where id = ?", id);
+
+        String read = page(CHENGGUAN_FILER, "/declarations/" + id);
+        assertThat(read).contains(leader).doesNotContain("改库不改版本").contains("id=\"edit-button\"");
+        String bureau = page("finance", "/declarations/" + id);
+        assertThat(bureau).contains(leader).doesNotContain("改库不改版本").doesNotContain("id=\"edit-button\"");
+        assertThat(get(JINING_FILER, "/declarations/" + id).getStatus()).isEqualTo(404);
+
+        MultiValueMap<String, String> form = declarationForm(edit);
+        form.set("necessity", "新版本重新读取");
+        post(CHENGGUAN_FILER, "/declarations/" + id + "/edit", form);
+        jdbc.update("update declaration set contact_person = '新版本之后改库' where id = ?", id);
+        assertThat(page(CHENGGUAN_FILER, "/declarations/" + id)).contains("新版本重新读取").contains("新版本之后改库");
+    }
+
+    /**
      * The page after a save shows 已保存 and is the rendering kept for the saved version: the next opening is served
      * from it (a change behind the application's back is not shown), without the notice, which belongs to the one
      * response after the redirect; a browser gets the notice inside the compressed page.

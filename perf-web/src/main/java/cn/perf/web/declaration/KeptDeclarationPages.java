@@ -1,0 +1,97 @@
+package cn.perf.web.declaration;
+
+import cn.perf.domain.declaration.DeclarationFiling;
+import cn.perf.domain.declaration.DeclarationPage;
+import cn.perf.domain.scope.Scope;
+import cn.perf.web.shell.CacheBudget;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a declaration's read and edit pages show of one stored version ({@link DeclarationPage}: the form read whole,
+ * its findings, the framework, the library), kept per (id, version) on this node, so that the pages of a version
+ * rendered one after the other read the form once (issue 12, deadline week: after a save the edit page shows the new
+ * version, and the read page the user opens next shows it again — each read the form's five fetch queries, the
+ * framework and the library anew, and ran the lint).
+ *
+ * <p><b>Never stale.</b> The caller passes the version its stamp read (one indexed row, kept current across nodes by
+ * the change feed), as {@code RenderedPages} does for whole pages: every change of the form or any of its rows makes a
+ * new version, so a kept version never changes. A page is kept only when what was read is that version. What the page
+ * shows beside the version — the unit's name, the framework and library (changed by migrations only) — expires with
+ * {@code perf.page-cache.ttl}, as rendered pages do. What the viewer may do is computed for each request
+ * ({@link DeclarationPage#seenBy}); a viewer who may not see the form gets {@code NotFoundException} as before.
+ *
+ * <p><b>Bounded.</b> At most {@code perf.declaration-page-cache.max-size-mb} MB (by default a 32nd of the heap), by
+ * an estimate of each page's size; least recently used first. Nothing here is needed by another node. Hits and
+ * misses are published as the {@code cache.*} metrics of {@code declarationPages}.
+ */
+@Component
+class KeptDeclarationPages {
+
+    static final int HEAP_SHARE = 32;
+
+    private final DeclarationFiling filing;
+    private final Cache<Key, DeclarationPage> cache;
+    private final boolean enabled;
+
+    KeptDeclarationPages(DeclarationFiling filing,
+                         @Value("${perf.declaration-page-cache.max-size-mb:-1}") long configuredMb,
+                         @Value("${perf.page-cache.ttl:10m}") Duration ttl, ObjectProvider<MeterRegistry> meters) {
+        long maxSizeMb = CacheBudget.megabytes(configuredMb, HEAP_SHARE);
+        this.filing = filing;
+        this.enabled = maxSizeMb > 0;
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(Math.max(1, maxSizeMb) * 1024 * 1024)
+                .weigher((Key k, DeclarationPage p) -> weight(p))
+                .expireAfterWrite(ttl)
+                .recordStats()
+                .build();
+        meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, cache, "declarationPages"));
+    }
+
+    /**
+     * The page of declaration {@code id} for {@code scope}, read as version {@code version} (the caller's stamp):
+     * the kept one of that version if there is one, else read (and kept when it is that version).
+     */
+    DeclarationPage page(Scope scope, long id, long version) {
+        if (!enabled) {
+            return filing.page(scope, id);
+        }
+        Key key = new Key(id, version);
+        DeclarationPage kept = cache.getIfPresent(key);
+        if (kept != null) {
+            return kept.seenBy(scope);
+        }
+        DeclarationPage page = filing.page(scope, id);
+        if (page.detail().version() == version) {
+            cache.put(key, page);
+        }
+        return page;
+    }
+
+    /** Pages kept now (tests). */
+    long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    /**
+     * A rough size in bytes: the detail holds each row twice (as printed and as the form's content), a few hundred
+     * bytes of text each, and the texts of the form (概况, 依据 …) once or twice.
+     */
+    private static int weight(DeclarationPage p) {
+        var d = p.detail();
+        int rows = d.indicators().size() + d.subProjects().size() + d.milestones().size() + d.fundingSources().size()
+                + p.findings().size() + p.library().size();
+        return 8_192 + rows * 1_024;
+    }
+
+    private record Key(long id, long version) {
+    }
+}
