@@ -18,7 +18,8 @@
 #
 # Settings: BENCH_USERS=150 BENCH_WARM_USERS=200 BENCH_ROUNDS=3; BENCH_SEARCH=<fragment>,… (default: the simulation's
 # TERMS, three characters or more); LOAD_PGHOST/LOAD_PGPORT/LOAD_PGADMIN as in
-# load-deadline-week.sh; JAVA_OPTS, LOAD_APP_ARGS passed to every app. BENCH_ASPROF=<path of libasyncProfiler.so>
+# load-deadline-week.sh; JAVA_OPTS, LOAD_APP_ARGS passed to every app, BENCH_JAVA_OPTS_<n> to app n only (the same jar
+# twice with two collectors: BENCH_JAVA_OPTS_2=-XX:+UseParallelGC). BENCH_ASPROF=<path of libasyncProfiler.so>
 # (async-profiler, e.g. tools.profiler:async-profiler:4.1:jar:linux-x64 from Maven Central, unzipped) profiles the
 # measured part on every app (CPU, 1 ms) into target/bench-round-cpu-appN.collapsed; scripts/load/profile-by-request.py
 # splits such a file by request.
@@ -53,13 +54,14 @@ n=0
 for jar in "${JARS[@]}"; do
   [ -f "$jar" ] || die "no jar $jar (./mvnw -DskipTests install)"
   n=$(( n + 1 )); db=${SRC_DB}_cpu$n; dbs+=("$db")
+  own_opts=BENCH_JAVA_OPTS_$n
   q postgres "drop database if exists $db" >/dev/null 2>&1
   q postgres "create database $db template $SRC_DB" >/dev/null
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  info "app $n: $jar on $db, port $port"
+  info "app $n: $jar ${!own_opts:-} on $db, port $port"
   # shellcheck disable=SC2086
   PERF_DB_URL="jdbc:postgresql://$PGHOST_:$PGPORT_/$db" PERF_DB_USER="$PGADMIN" PERF_PORT="$port" \
-    PERF_DATA_DIR="$work/data-$n" java ${JAVA_OPTS:-} -jar "$jar" --perf.signing.backfill-delay=P3650D \
+    PERF_DATA_DIR="$work/data-$n" java ${JAVA_OPTS:-} ${!own_opts:-} -jar "$jar" --perf.signing.backfill-delay=P3650D \
     ${LOAD_APP_ARGS:-} >"$root/target/bench-round-cpu-app$n.log" 2>&1 &
   pid=$!; pids+=("$pid")
   for _ in $(seq 1 240); do
@@ -81,7 +83,7 @@ if [ -n "${BENCH_ASPROF:-}" ]; then
 fi
 info "measured: $USERS users × $ROUNDS rounds on each app in turn"
 { echo; echo "### $(date -u +%Y-%m-%dT%H:%MZ), $USERS users × $ROUNDS rounds after $WARM × $ROUNDS to warm up"
-  n=0; for jar in "${JARS[@]}"; do n=$(( n + 1 )); echo "app $n: $jar"; done; echo
+  n=0; for jar in "${JARS[@]}"; do n=$(( n + 1 )); o=BENCH_JAVA_OPTS_$n; echo "app $n: $jar ${!o:-}"; done; echo
   python3 scripts/load/round-cpu.py "$targets" "$work/users.csv" "$ROUNDS" "$WARM" "$USERS"; } | tee -a "$out"
 if [ -n "${BENCH_ASPROF:-}" ]; then
   n=0

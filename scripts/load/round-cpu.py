@@ -53,6 +53,32 @@ def request_threads_cpu(pid):
     return ticks / HZ
 
 
+# the JVM's threads by name (/proc/<pid>/task/<tid>/comm, 15 characters at most: http-nio-43895-exec-7 and
+# http-nio-43895-Poller are both http-nio-43895-), in the order tried
+THREAD_GROUPS = [("Tomcat's threads (requests, sign-ins' hashing, I/O)", ("http-nio-",)),
+                 ("JIT compiler", ("C1 CompilerThre", "C2 CompilerThre")),
+                 ("garbage collector", ("GC Thread", "G1 ", "GC Conc", "ZWorker", "Parallel GC")),
+                 ("VM thread (safepoints)", ("VM Thread",)),
+                 ("PostgreSQL change feed", ("perf-change-feed",)), ("background exports", ("perf-export-",))]
+
+
+def threads_cpu_by_group(pid):
+    """The CPU of the process's live threads by THREAD_GROUPS, and 'other' for the rest (a dict of seconds); threads
+    that have ended are in the process's total only."""
+    groups = collections.defaultdict(float)
+    for tid in os.listdir(f"/proc/{pid}/task"):
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as c:
+                name = c.read().strip()
+            with open(f"/proc/{pid}/task/{tid}/stat") as s:
+                f = s.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        group = next((g for g, prefixes in THREAD_GROUPS if name.startswith(prefixes)), None)
+        groups[group or "other: " + re.sub(r"[-#]?\d+$", "", name)] += (int(f[11]) + int(f[12])) / HZ
+    return groups
+
+
 def backends(db):
     """The pids of the PostgreSQL backends serving the database's clients."""
     if not db:
@@ -133,6 +159,7 @@ with open(users_csv) as f:
     users = list(csv.DictReader(f))[first:first + count]
 random.seed(12)
 process_before = {app: processes_cpu([app[1]]) for app in apps}
+groups_before = {app: threads_cpu_by_group(app[1]) for app in apps}
 
 for n, user in enumerate(users):
     # each app goes first for as many users as the others: the first of a pair runs on a CPU that has just been
@@ -140,6 +167,10 @@ for n, user in enumerate(users):
     for app in apps[n % len(apps):] + apps[:n % len(apps)]:
         round_trips(app, user)
 process_spent = {app: processes_cpu([app[1]]) - process_before[app] for app in apps}
+groups_spent = {}
+for app in apps:
+    after = threads_cpu_by_group(app[1])
+    groups_spent[app] = {g: after[g] - groups_before[app].get(g, 0.0) for g in after}
 
 with_db = [app for app in apps if database[app]]
 head = "| request | count | " + " | ".join(f"CPU per request (ms), app {i + 1}" for i in range(len(apps)))
@@ -161,3 +192,17 @@ for i, app in enumerate(apps):
         per_round_db = sum(v for k, v in spent_db[app].items() if not k.startswith("login")) / rounds_done
         print(f"; PostgreSQL: {1000 * per_round_db:.1f} ms", end="")
 print()
+
+# the whole process's CPU per round by thread group: where the CPU outside the request threads goes (JIT, GC, …)
+print("\n| threads (whole process, per round, ms) | " + " | ".join(f"app {i + 1}" for i in range(len(apps))) + " |")
+print("|---" * (len(apps) + 1) + "|")
+names = sorted({g for app in apps for g, v in groups_spent[app].items() if v > 0},
+               key=lambda g: -max(groups_spent[app].get(g, 0.0) for app in apps))
+shown = [g for g in names if not g.startswith("other") or
+         max(groups_spent[app].get(g, 0.0) / done[app]["待办"] for app in apps) >= 0.0005]
+for g in shown:
+    print(f"| {g} | " + " | ".join(f"{1000 * groups_spent[app].get(g, 0.0) / done[app]['待办']:.1f}" for app in apps)
+          + " |")
+print("| the rest (smaller groups, threads that ended) | " + " | ".join(
+    f"{1000 * (process_spent[app] - sum(groups_spent[app].get(g, 0.0) for g in shown)) / done[app]['待办']:.1f}"
+    for app in apps) + " |")
