@@ -5,7 +5,6 @@ import cn.perf.domain.declaration.DeclarationPage;
 import cn.perf.domain.scope.Scope;
 import cn.perf.web.shell.CacheBudget;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
@@ -46,11 +45,8 @@ class KeptDeclarationPages {
         long maxSizeMb = CacheBudget.megabytes(configuredMb, HEAP_SHARE);
         this.filing = filing;
         this.enabled = maxSizeMb > 0;
-        this.cache = Caffeine.newBuilder()
-                .maximumWeight(Math.max(1, maxSizeMb) * 1024 * 1024)
-                .weigher((Key k, DeclarationPage p) -> weight(p))
+        this.cache = CacheBudget.bounded(maxSizeMb, (Key k, DeclarationPage p) -> weight(p))
                 .expireAfterWrite(ttl)
-                .recordStats()
                 .build();
         meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, cache, "declarationPages"));
     }

@@ -1,5 +1,8 @@
 package cn.perf.web.shell;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Weigher;
+
 /**
  * How much of the heap a node's caches of rendered HTML may hold. A configured size in MB is taken as it is
  * ({@code 0}: off); {@code -1}, the default, is a share of the JVM's maximum heap, so that a node sized for more users
@@ -21,5 +24,13 @@ public final class CacheBudget {
             return configuredMb;
         }
         return Math.max(AT_LEAST_MB, Runtime.getRuntime().maxMemory() / MB / heapShare);
+    }
+
+    /**
+     * A cache of at most {@code maxSizeMb} MB (at least 1: a cache that is off is never asked) as {@code weigher}
+     * estimates each entry's bytes, least recently used out first, recording the hits and misses that 运行监控 shows.
+     */
+    public static <K, V> Caffeine<K, V> bounded(long maxSizeMb, Weigher<K, V> weigher) {
+        return Caffeine.newBuilder().maximumWeight(Math.max(1, maxSizeMb) * MB).weigher(weigher).recordStats();
     }
 }

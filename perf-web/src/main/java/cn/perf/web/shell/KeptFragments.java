@@ -1,7 +1,6 @@
 package cn.perf.web.shell;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.lang.reflect.Field;
@@ -60,11 +59,8 @@ public class KeptFragments {
                   ObjectProvider<MeterRegistry> meters) {
         long maxSizeMb = CacheBudget.megabytes(configuredMb, HEAP_SHARE);
         this.enabled = maxSizeMb > 0;
-        this.cache = Caffeine.newBuilder()
-                .maximumWeight(Math.max(1, maxSizeMb) * 1024 * 1024)
-                .weigher((String k, String html) -> 64 + k.length() + 2 * html.length())
+        this.cache = CacheBudget.bounded(maxSizeMb, (String k, String html) -> 64 + k.length() + 2 * html.length())
                 .expireAfterAccess(Duration.ofMinutes(30))
-                .recordStats()
                 .build();
         meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, cache, "keptFragments"));
     }

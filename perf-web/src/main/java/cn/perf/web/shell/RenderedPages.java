@@ -2,7 +2,6 @@ package cn.perf.web.shell;
 
 import cn.perf.domain.scope.Viewer;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.servlet.ServletOutputStream;
@@ -87,11 +86,8 @@ public class RenderedPages {
         this.views = views;
         this.fragments = fragments;
         this.enabled = maxSizeMb > 0;
-        this.cache = Caffeine.newBuilder()
-                .maximumWeight(Math.max(1, maxSizeMb) * 1024 * 1024)
-                .weigher((Key k, Rendered r) -> r.weight())
+        this.cache = CacheBudget.bounded(maxSizeMb, (Key k, Rendered r) -> r.weight())
                 .expireAfterWrite(ttl)
-                .recordStats()
                 .build();
         meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, cache, "renderedPages"));
     }
