@@ -38,19 +38,26 @@ TERMS = os.environ.get("BENCH_SEARCH", "绿化养护,道路照明,信息系统,�
 GZIP = {"Accept-Encoding": "gzip, deflate"}  # as Gatling and browsers send it: kept pages go out compressed
 
 
-def request_threads_cpu(pid):
-    ticks = 0
+def cpu_seconds(stat_path):
+    """utime + stime of a process or thread, from its /proc stat file."""
+    with open(stat_path) as s:
+        f = s.read().rsplit(")", 1)[1].split()
+    return (int(f[11]) + int(f[12])) / HZ
+
+
+def threads(pid):
+    """(name, CPU seconds) of each live thread of the process; a thread that ends while it is read is left out."""
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
             with open(f"/proc/{pid}/task/{tid}/comm") as c:
-                if not c.read().startswith("http-nio"):
-                    continue
-            with open(f"/proc/{pid}/task/{tid}/stat") as s:
-                f = s.read().rsplit(")", 1)[1].split()
-            ticks += int(f[11]) + int(f[12])
+                name = c.read().strip()
+            yield name, cpu_seconds(f"/proc/{pid}/task/{tid}/stat")
         except OSError:
             continue
-    return ticks / HZ
+
+
+def request_threads_cpu(pid):
+    return sum(seconds for name, seconds in threads(pid) if name.startswith("http-nio"))
 
 
 # the JVM's threads by name (/proc/<pid>/task/<tid>/comm, 15 characters at most: http-nio-43895-exec-7 and
@@ -66,16 +73,9 @@ def threads_cpu_by_group(pid):
     """The CPU of the process's live threads by THREAD_GROUPS, and 'other' for the rest (a dict of seconds); threads
     that have ended are in the process's total only."""
     groups = collections.defaultdict(float)
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        try:
-            with open(f"/proc/{pid}/task/{tid}/comm") as c:
-                name = c.read().strip()
-            with open(f"/proc/{pid}/task/{tid}/stat") as s:
-                f = s.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
+    for name, seconds in threads(pid):
         group = next((g for g, prefixes in THREAD_GROUPS if name.startswith(prefixes)), None)
-        groups[group or "other: " + re.sub(r"[-#]?\d+$", "", name)] += (int(f[11]) + int(f[12])) / HZ
+        groups[group or "other: " + re.sub(r"[-#]?\d+$", "", name)] += seconds
     return groups
 
 
@@ -91,15 +91,13 @@ def backends(db):
 
 
 def processes_cpu(pids):
-    ticks = 0
+    total = 0.0
     for pid in pids:
         try:
-            with open(f"/proc/{pid}/stat") as s:
-                f = s.read().rsplit(")", 1)[1].split()
-            ticks += int(f[11]) + int(f[12])
+            total += cpu_seconds(f"/proc/{pid}/stat")
         except OSError:
             continue
-    return ticks / HZ
+    return total
 
 
 spent = {app: collections.defaultdict(float) for app in apps}
