@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a declaration's read and edit pages show of one stored version ({@link DeclarationPage}: the form read whole,
- * its findings, the framework, the library), kept per (id, version) on this node, so that the pages of a version
- * rendered one after the other read the form once (issue 12, deadline week: after a save the edit page shows the new
- * version, and the read page the user opens next shows it again — each read the form's five fetch queries, the
- * framework and the library anew, and ran the lint).
+ * its findings, the framework, the library), kept per form with the version it was read at, on this node, so that
+ * the pages of a version rendered one after the other read the form once (issue 12, deadline week: after a save the
+ * edit page shows the new version, and the read page the user opens next shows it again — each read the form's five
+ * fetch queries, the framework and the library anew, and ran the lint).
  *
  * <p><b>Never stale.</b> The caller passes the version its stamp read (one indexed row, kept current across nodes by
  * the change feed), as {@code RenderedPages} does for whole pages: every change of the form or any of its rows makes a
@@ -26,8 +26,12 @@ import org.springframework.stereotype.Component;
  * {@code perf.page-cache.ttl}, as rendered pages do. What the viewer may do is computed for each request
  * ({@link DeclarationPage#seenBy}); a viewer who may not see the form gets {@code NotFoundException} as before.
  *
+ * <p><b>One entry per form.</b> The page of a newer version replaces the older one (nobody asks for an older version
+ * again). Keyed by (id, version), as it was, every save left an entry nobody would read, and once the cache was full
+ * Caffeine's admission policy turned the new versions away in favour of those (see {@code RenderedPages}).
+ *
  * <p><b>Bounded.</b> At most {@code perf.declaration-page-cache.max-size-mb} MB (by default a 32nd of the heap), by
- * an estimate of each page's size; least recently used first. Nothing here is needed by another node. Hits and
+ * an estimate of each page's size; the entries least likely to be used again go first. Nothing here is needed by another node. Hits and
  * misses are published as the {@code cache.*} metrics of {@code declarationPages}.
  */
 @Component
@@ -36,7 +40,7 @@ class KeptDeclarationPages {
     static final int HEAP_SHARE = 32;
 
     private final DeclarationFiling filing;
-    private final Cache<Key, DeclarationPage> cache;
+    private final Cache<Long, DeclarationPage> cache;
     private final boolean enabled;
 
     KeptDeclarationPages(DeclarationFiling filing,
@@ -45,7 +49,7 @@ class KeptDeclarationPages {
         long maxSizeMb = CacheBudget.megabytes(configuredMb, HEAP_SHARE);
         this.filing = filing;
         this.enabled = maxSizeMb > 0;
-        this.cache = CacheBudget.bounded(maxSizeMb, (Key k, DeclarationPage p) -> weight(p))
+        this.cache = CacheBudget.bounded(maxSizeMb, (Long id, DeclarationPage p) -> weight(p))
                 .expireAfterWrite(ttl)
                 .build();
         meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, cache, "declarationPages"));
@@ -59,14 +63,14 @@ class KeptDeclarationPages {
         if (!enabled) {
             return filing.page(scope, id);
         }
-        Key key = new Key(id, version);
-        DeclarationPage kept = cache.getIfPresent(key);
-        if (kept != null) {
+        DeclarationPage kept = cache.getIfPresent(id);
+        if (kept != null && kept.detail().version() == version) {
             return kept.seenBy(scope);
         }
         DeclarationPage page = filing.page(scope, id);
         if (page.detail().version() == version) {
-            cache.put(key, page);
+            // the newer version stays when a slow request that read an older one finishes last
+            cache.asMap().merge(id, page, (old, read) -> old.detail().version() > read.detail().version() ? old : read);
         }
         return page;
     }
@@ -86,8 +90,5 @@ class KeptDeclarationPages {
         int rows = d.indicators().size() + d.subProjects().size() + d.milestones().size() + d.fundingSources().size()
                 + p.findings().size() + p.library().size();
         return 8_192 + rows * 1_024;
-    }
-
-    private record Key(long id, long version) {
     }
 }

@@ -35,11 +35,12 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * Rendered pages of one stored version of a form, kept so that opening the same form again does not render its
  * hundreds of fields again (a 40-row declaration is 220 KB of HTML and tens of milliseconds of Thymeleaf).
  *
- * <p><b>Never stale.</b> The key holds the form's id and its optimistic-lock version (bumped by every change of the
- * form or any of its rows), the viewer (account, unit, roles and scope as read from the database for this very
- * request), the signed-in authorities, the locale and the view. The caller reads the current version before it
- * asks (one indexed row), so a saved change, on any node, is never answered with an older rendering; a change of
- * the user's roles or units changes the key. Everything else a page shows either derives from those (totals,
+ * <p><b>Never stale.</b> The key holds the form's id, the viewer (account, unit, roles and scope as read from the
+ * database for this very request), the signed-in authorities, the locale and the view; the entry holds the page and
+ * the form's optimistic-lock version it was rendered from (bumped by every change of the form or any of its rows).
+ * The caller reads the current version before it asks (one indexed row), and only a page of that version is served,
+ * so a saved change, on any node, is never answered with an older rendering; a change of the user's roles or units
+ * changes the key. Everything else a page shows either derives from those (totals,
  * findings, readings) or is reference data that changes rarely (the indicator library): entries expire after
  * {@code perf.page-cache.ttl} to bound that. Nothing here is needed by another node: a node without the entry
  * renders the page.
@@ -55,8 +56,14 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * <p><b>Compressed once.</b> A kept page is also kept gzip-compressed ({@link SplicedGzip}); a browser that accepts
  * gzip gets those bytes with its token spliced in (a 40-row form: 220 KB of HTML, about a tenth of that sent).
  *
+ * <p><b>One entry per page, not per version.</b> The page of a new version replaces the older one under the same key
+ * (an older version is never asked for again). Keyed by version, as it was, every save added an entry that nobody
+ * would read, the cache filled with them, and Caffeine's admission policy (W-TinyLFU) then turned away the pages
+ * just rendered, each seen once, in favour of those dead ones, seen twice (the deadline-week round replayed against
+ * Caffeine, 2,000 users: 1.5 % hits keyed by version, 100 % keyed by page; docs/performance.md).
+ *
  * <p><b>Bounded.</b> At most {@code perf.page-cache.max-size-mb} MB of rendered HTML (by default an eighth of the
- * maximum heap; least recently used entries go first); {@code 0} switches the cache off. Hits, misses and evictions
+ * maximum heap; the entries least likely to be used again go first); {@code 0} switches the cache off. Hits, misses and evictions
  * are published as the {@code cache.*} metrics of {@code renderedPages}.
  */
 @Component
@@ -74,7 +81,7 @@ public class RenderedPages {
     /** Without a configured size: an eighth of the maximum heap ({@link CacheBudget}). */
     static final int HEAP_SHARE = 8;
 
-    private final Cache<Key, Rendered> cache;
+    private final Cache<Key, Kept> cache;
     private final ThymeleafViewResolver views;
     private final KeptFragments fragments;
     private final boolean enabled;
@@ -86,7 +93,7 @@ public class RenderedPages {
         this.views = views;
         this.fragments = fragments;
         this.enabled = maxSizeMb > 0;
-        this.cache = CacheBudget.bounded(maxSizeMb, (Key k, Rendered r) -> r.weight())
+        this.cache = CacheBudget.bounded(maxSizeMb, (Key k, Kept kept) -> kept.page().weight())
                 .expireAfterWrite(ttl)
                 .build();
         meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, cache, "renderedPages"));
@@ -101,8 +108,9 @@ public class RenderedPages {
         if (!cacheable(request)) {
             return Optional.empty();
         }
-        Rendered found = cache.getIfPresent(key(request, viewer, view, id, version));
-        return found == null ? Optional.empty() : Optional.of(new ModelAndView(new Serve(found, view)));
+        Kept found = cache.getIfPresent(key(request, viewer, view, id));
+        return found == null || found.version() != version ? Optional.empty()
+                : Optional.of(new ModelAndView(new Serve(found.page(), view)));
     }
 
     /**
@@ -118,7 +126,7 @@ public class RenderedPages {
             if (thymeleaf == null) {
                 return new ModelAndView(view);
             }
-            return new ModelAndView(new Record(thymeleaf, key(request, viewer, view, id, version)));
+            return new ModelAndView(new Record(thymeleaf, key(request, viewer, view, id), version));
         } catch (Exception e) {
             throw new IllegalStateException("view " + view + " cannot be resolved", e);
         }
@@ -138,7 +146,7 @@ public class RenderedPages {
     }
 
     /** Entries held now (for tests and monitoring). */
-    long size() {
+    public long size() {
         cache.cleanUp();
         return cache.estimatedSize();
     }
@@ -168,21 +176,34 @@ public class RenderedPages {
         return buffer.getContentAsByteArray();
     }
 
-    private static Key key(HttpServletRequest request, Viewer viewer, String view, long id, long version) {
+    private static Key key(HttpServletRequest request, Viewer viewer, String view, long id) {
         Set<String> authorities = new TreeSet<>();
         if (request.getUserPrincipal() instanceof Authentication auth) {
             for (GrantedAuthority a : auth.getAuthorities()) {
                 authorities.add(a.getAuthority());
             }
         }
-        return new Key(view, id, version, viewer, authorities, RequestContextUtils.getLocale(request));
+        return new Key(view, id, viewer, authorities, RequestContextUtils.getLocale(request));
     }
 
     private static String token(HttpServletRequest request) {
         return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken t ? t.getToken() : null;
     }
 
-    private record Key(String view, long id, long version, Viewer viewer, Set<String> authorities, Locale locale) {
+    private record Key(String view, long id, Viewer viewer, Set<String> authorities, Locale locale) {
+    }
+
+    /** A page and the version of the form it was rendered from. */
+    private record Kept(long version, Rendered page) {
+    }
+
+    /**
+     * Keeps {@code page} of {@code version} under {@code key} unless a newer version's page is there already (a slow
+     * request that read the older version may finish after one that read the newer).
+     */
+    private void keep(Key key, long version, Rendered page) {
+        cache.asMap().merge(key, new Kept(version, page),
+                (kept, rendered) -> kept.version() > rendered.version() ? kept : rendered);
     }
 
     /**
@@ -239,10 +260,12 @@ public class RenderedPages {
 
         private final View delegate;
         private final Key key;
+        private final long version;
 
-        Record(View delegate, Key key) {
+        Record(View delegate, Key key, long version) {
             this.delegate = delegate;
             this.key = key;
+            this.version = version;
         }
 
         @Override
@@ -267,7 +290,7 @@ public class RenderedPages {
                 String html = fragments.harvest(new String(buffer.getContentAsByteArray(), StandardCharsets.UTF_8),
                         token);
                 Rendered page = Rendered.of(buffer.getContentType(), html, token);
-                cache.put(key, page);
+                keep(key, version, page);
                 if (!flash.isEmpty() && !page.hasNotices()) {
                     delegate.render(model, request, response); // no place for this request's notices: render them
                     return;

@@ -31,6 +31,8 @@ class RenderedPagesTest extends DeclarationPageSupport {
     RenderedPages pages;
     @Autowired
     cn.perf.web.shell.KeptFragments fragments;
+    @Autowired
+    KeptDeclarationPages kept;
 
     @Test
     void aSecondOpeningIsServedFromTheRenderingOfTheSameVersionAndASaveRendersAgain() throws Exception {
@@ -125,6 +127,33 @@ class RenderedPagesTest extends DeclarationPageSupport {
         post(CHENGGUAN_FILER, "/declarations/" + id + "/edit", form);
         jdbc.update("update declaration set contact_person = '新版本之后改库' where id = ?", id);
         assertThat(page(CHENGGUAN_FILER, "/declarations/" + id)).contains("新版本重新读取").contains("新版本之后改库");
+    }
+
+    /**
+     * A form's page is one entry of each cache however many versions it had: the page of a new version replaces the
+     * older one. Keyed by version, every save left an entry nobody would read again, and once the caches were full
+     * Caffeine's admission policy turned the new pages away in favour of those.
+     */
+    @Test
+    void aFormsPagesAreOneEntryEachWhateverItsNumberOfVersions() throws Exception {
+        long id = createSuzhou(CHENGGUAN_FILER, unique("一页一条"), 2027);
+        String edit = "/declarations/" + id + "/edit";
+        long pagesBefore = pages.size();
+        long formsBefore = kept.size();
+        String page = page(CHENGGUAN_FILER, edit);
+        page(CHENGGUAN_FILER, "/declarations/" + id);
+        long version = versionOf(page);
+        for (int save = 1; save <= 3; save++) {
+            MultiValueMap<String, String> form = declarationForm(page);
+            form.set("projectLeader", "第" + save + "次保存");
+            post(CHENGGUAN_FILER, edit, form);
+            page = page(CHENGGUAN_FILER, edit);
+            assertThat(valueOf(page, "projectLeader")).isEqualTo("第" + save + "次保存");
+            assertThat(page(CHENGGUAN_FILER, "/declarations/" + id)).contains("第" + save + "次保存");
+        }
+        assertThat(versionOf(page)).isEqualTo(version + 3);
+        assertThat(pages.size() - pagesBefore).as("the edit page and the read page").isEqualTo(2);
+        assertThat(kept.size() - formsBefore).as("the form read once per version, kept once").isEqualTo(1);
     }
 
     /**
