@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +21,13 @@ import org.springframework.stereotype.Component;
  * {@link EvaluationSnapshots}: the stamp in one primary-key read (plain JDBC, no transaction, no persistence
  * context: it runs on every live preview), and detached aggregates kept by id, each valid for exactly the version
  * it was read at. A save on any node bumps the version, so the next preview reloads; nothing but a copy of a stored
- * version is kept in memory, so a second node needs nothing from this one. Bounded (500 forms of ~40 rows); idle
- * entries leave after 10 minutes.
+ * version is kept in memory, so a second node needs nothing from this one.
+ *
+ * <p>Bounded by memory, not by a count of forms: at most {@code perf.evaluation-cache.max-size-mb} MB (by default a
+ * 32nd of the maximum heap, as the web module's caches take their shares) by an estimate of each form's size, least recently used out first; idle
+ * entries leave after 10 minutes. The earlier bound of 500 forms was smaller than the forms in use in a deadline
+ * week: at 1,200 Gatling users, each scoring their own 自评表 every minute or so, nearly every live preview read its
+ * form again (half of the preview's CPU, docs/performance.md).
  */
 @Component
 class EvaluationSnapshotStore implements EvaluationSnapshots {
@@ -32,13 +38,23 @@ class EvaluationSnapshotStore implements EvaluationSnapshots {
             left join declaration d on d.id = e.declaration_id
             where e.id = ?""";
 
-    private final Cache<Long, SelfEvaluation> kept = Caffeine.newBuilder().maximumSize(500)
-            .expireAfterAccess(Duration.ofMinutes(10)).build();
+    static final int HEAP_SHARE = 32;
+    private static final long MB = 1024 * 1024;
+
+    private final Cache<Long, SelfEvaluation> kept;
+    private final boolean keeping;
     private final JdbcClient jdbc;
     private final SelfEvaluationQueries queries;
     private final ReadCache<Long, EvaluationStamp> stamps;
 
-    EvaluationSnapshotStore(DataSource dataSource, SelfEvaluationQueries queries, ObjectProvider<ChangeFeed> feed) {
+    EvaluationSnapshotStore(DataSource dataSource, SelfEvaluationQueries queries, ObjectProvider<ChangeFeed> feed,
+                            @Value("${perf.evaluation-cache.max-size-mb:-1}") long configuredMb) {
+        long maxSizeMb = configuredMb >= 0 ? configuredMb
+                : Math.max(16, Runtime.getRuntime().maxMemory() / MB / HEAP_SHARE);
+        this.keeping = maxSizeMb > 0;
+        this.kept = Caffeine.newBuilder().maximumWeight(Math.max(1, maxSizeMb) * MB)
+                .weigher((Long id, SelfEvaluation e) -> weight(e))
+                .expireAfterAccess(Duration.ofMinutes(10)).build();
         this.jdbc = JdbcClient.create(dataSource);
         this.queries = queries;
         this.stamps = ReadCache.of(feed, "evaluation stamps", 200_000);
@@ -81,7 +97,22 @@ class EvaluationSnapshotStore implements EvaluationSnapshots {
             return Optional.of(found);
         }
         Optional<SelfEvaluation> loaded = queries.detached(stamp.id());
-        loaded.ifPresent(e -> kept.put(stamp.id(), e));
+        if (keeping) {
+            loaded.ifPresent(e -> kept.put(stamp.id(), e));
+        }
         return loaded;
+    }
+
+    /** Forms kept now (tests). */
+    long size() {
+        kept.cleanUp();
+        return kept.estimatedSize();
+    }
+
+    /** A rough size in bytes: a few hundred bytes of text and numbers per row, and the form's texts. */
+    private static int weight(SelfEvaluation e) {
+        int rows = e.indicators().size() + e.subProjects().size() + e.nationalFunds().size() + e.adjustments().size()
+                + e.findings().size() + e.categories().size();
+        return 8_192 + rows * 1_024;
     }
 }
