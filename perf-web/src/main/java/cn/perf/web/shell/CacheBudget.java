@@ -4,11 +4,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Weigher;
 
 /**
- * How much of the heap a node's caches of what it read or rendered (pages, rows, forms kept per version) may hold.
- * A configured size in MB is taken as it is ({@code 0}: off); {@code -1}, the default, is a share of the JVM's
- * maximum heap, so that a node sized for more users keeps more of them. Measured: at 1,000 Gatling users the 64 MB of the earlier fixed default held a fraction of the
- * pages in use, and each page opened again was rendered again (app CPU 124 % against 99 % with 512 MB + 256 MB,
- * docs/performance.md).
+ * How much of the heap a node's caches of what it read or rendered (pages, rows, forms) may hold. A configured size
+ * in MB is taken as it is ({@code 0}: off); {@code -1}, the default, is a share of the JVM's maximum heap, so that a
+ * node sized for more users keeps more of them. Measured: at 1,000 Gatling users the 64 MB of the earlier fixed
+ * default held a fraction of the pages in use, and each page opened again was rendered again (app CPU 124 % against
+ * 99 % with 512 MB + 256 MB, docs/performance.md).
  */
 public final class CacheBudget {
 
