@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * version is kept in memory, so a second node needs nothing from this one.
  *
  * <p>Bounded by memory, not by a count of forms: at most {@code perf.evaluation-cache.max-size-mb} MB (by default a
- * 32nd of the maximum heap, as the web module's caches take their shares) by an estimate of each form's size, least recently used out first; idle
+ * 32nd of the maximum heap, as the web module's caches take their shares) by an estimate of each form's size; idle
  * entries leave after 10 minutes. The earlier bound of 500 forms was smaller than the forms in use in a deadline
  * week: at 1,200 Gatling users, each scoring their own 自评表 every minute or so, nearly every live preview read its
  * form again (half of the preview's CPU, docs/performance.md).

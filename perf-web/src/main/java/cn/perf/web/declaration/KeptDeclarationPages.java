@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
  * Caffeine's admission policy turned the new versions away in favour of those (see {@code RenderedPages}).
  *
  * <p><b>Bounded.</b> At most {@code perf.declaration-page-cache.max-size-mb} MB (by default a 32nd of the heap), by
- * an estimate of each page's size; the entries least likely to be used again go first. Nothing here is needed by another node. Hits and
- * misses are published as the {@code cache.*} metrics of {@code declarationPages}.
+ * an estimate of each page's size; the entries least likely to be used again go first. Nothing here is needed by
+ * another node. Hits and misses (a page of an older version is a miss) are published as the {@code cache.*} metrics
+ * of {@code declarationPages}.
  */
 @Component
 class KeptDeclarationPages {
@@ -63,16 +64,19 @@ class KeptDeclarationPages {
         if (!enabled) {
             return filing.page(scope, id);
         }
-        DeclarationPage kept = cache.getIfPresent(id);
-        if (kept != null && kept.detail().version() == version) {
+        DeclarationPage kept = CacheBudget.ofVersion(cache, id, KeptDeclarationPages::version, version);
+        if (kept != null) {
             return kept.seenBy(scope);
         }
         DeclarationPage page = filing.page(scope, id);
         if (page.detail().version() == version) {
-            // the newer version stays when a slow request that read an older one finishes last
-            cache.asMap().merge(id, page, (old, read) -> old.detail().version() > read.detail().version() ? old : read);
+            CacheBudget.keepNewest(cache, id, page, KeptDeclarationPages::version);
         }
         return page;
+    }
+
+    private static long version(DeclarationPage page) {
+        return page.detail().version();
     }
 
     /** Pages kept now (tests). */

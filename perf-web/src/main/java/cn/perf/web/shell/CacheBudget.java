@@ -1,7 +1,9 @@
 package cn.perf.web.shell;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Weigher;
+import java.util.function.ToLongFunction;
 
 /**
  * How much of the heap a node's caches of what it read or rendered (pages, rows, forms) may hold. A configured size
@@ -28,9 +30,33 @@ public final class CacheBudget {
 
     /**
      * A cache of at most {@code maxSizeMb} MB (at least 1: a cache that is off is never asked) as {@code weigher}
-     * estimates each entry's bytes, least recently used out first, recording the hits and misses that 运行监控 shows.
+     * estimates each entry's bytes, the entries least likely to be used again out first (Caffeine's W-TinyLFU),
+     * recording the hits and misses that 运行监控 shows.
      */
     public static <K, V> Caffeine<K, V> bounded(long maxSizeMb, Weigher<K, V> weigher) {
         return Caffeine.newBuilder().maximumWeight(Math.max(1, maxSizeMb) * MB).weigher(weigher).recordStats();
+    }
+
+    /**
+     * The entry of {@code key} if it is of {@code version} (a cache of one entry per form, the version it was made
+     * from in the entry). An entry of an older version is dropped first, so that the lookup counts as the miss it is
+     * in the cache's statistics.
+     */
+    public static <K, V> V ofVersion(Cache<K, V> cache, K key, ToLongFunction<V> versionOf, long version) {
+        V quietly = cache.policy().getIfPresentQuietly(key);
+        if (quietly != null && versionOf.applyAsLong(quietly) < version) {
+            cache.asMap().remove(key, quietly);
+        }
+        V found = cache.getIfPresent(key);
+        return found != null && versionOf.applyAsLong(found) == version ? found : null;
+    }
+
+    /**
+     * Keeps {@code value} under {@code key} unless the entry there is of a newer version: a slow request that read an
+     * older version may finish after one that read the newer.
+     */
+    public static <K, V> void keepNewest(Cache<K, V> cache, K key, V value, ToLongFunction<V> versionOf) {
+        cache.asMap().merge(key, value,
+                (kept, read) -> versionOf.applyAsLong(kept) > versionOf.applyAsLong(read) ? kept : read);
     }
 }

@@ -40,8 +40,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * the form's optimistic-lock version it was rendered from (bumped by every change of the form or any of its rows).
  * The caller reads the current version before it asks (one indexed row), and only a page of that version is served,
  * so a saved change, on any node, is never answered with an older rendering; a change of the user's roles or units
- * changes the key. Everything else a page shows either derives from those (totals,
- * findings, readings) or is reference data that changes rarely (the indicator library): entries expire after
+ * changes the key. Everything else a page shows either derives from those (totals, findings, readings) or is
+ * reference data that changes rarely (the indicator library): entries expire after
  * {@code perf.page-cache.ttl} to bound that. Nothing here is needed by another node: a node without the entry
  * renders the page.
  *
@@ -63,8 +63,9 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * Caffeine, 2,000 users: 1.5 % hits keyed by version, 100 % keyed by page; docs/performance.md).
  *
  * <p><b>Bounded.</b> At most {@code perf.page-cache.max-size-mb} MB of rendered HTML (by default an eighth of the
- * maximum heap; the entries least likely to be used again go first); {@code 0} switches the cache off. Hits, misses and evictions
- * are published as the {@code cache.*} metrics of {@code renderedPages}.
+ * maximum heap; the entries least likely to be used again go first); {@code 0} switches the cache off. Hits, misses
+ * and evictions are published as the {@code cache.*} metrics of {@code renderedPages} (a page of an older version
+ * counts as a miss).
  */
 @Component
 public class RenderedPages {
@@ -108,9 +109,8 @@ public class RenderedPages {
         if (!cacheable(request)) {
             return Optional.empty();
         }
-        Kept found = cache.getIfPresent(key(request, viewer, view, id));
-        return found == null || found.version() != version ? Optional.empty()
-                : Optional.of(new ModelAndView(new Serve(found.page(), view)));
+        Kept found = CacheBudget.ofVersion(cache, key(request, viewer, view, id), Kept::version, version);
+        return found == null ? Optional.empty() : Optional.of(new ModelAndView(new Serve(found.page(), view)));
     }
 
     /**
@@ -198,15 +198,6 @@ public class RenderedPages {
     }
 
     /**
-     * Keeps {@code page} of {@code version} under {@code key} unless a newer version's page is there already (a slow
-     * request that read the older version may finish after one that read the newer).
-     */
-    private void keep(Key key, long version, Rendered page) {
-        cache.asMap().merge(key, new Kept(version, page),
-                (kept, rendered) -> kept.version() > rendered.version() ? kept : rendered);
-    }
-
-    /**
      * The page cut at each place the CSRF token or {@link #NOTICES} was: segment, joint, segment, …, segment, where
      * {@code notices.get(i)} says whether joint {@code i} is the notices (else the token); and the same segments
      * compressed once, for the browsers that accept gzip (all of them): a 40-row form is 220 KB of HTML.
@@ -290,7 +281,7 @@ public class RenderedPages {
                 String html = fragments.harvest(new String(buffer.getContentAsByteArray(), StandardCharsets.UTF_8),
                         token);
                 Rendered page = Rendered.of(buffer.getContentType(), html, token);
-                keep(key, version, page);
+                CacheBudget.keepNewest(cache, key, new Kept(version, page), Kept::version);
                 if (!flash.isEmpty() && !page.hasNotices()) {
                     delegate.render(model, request, response); // no place for this request's notices: render them
                     return;
