@@ -177,6 +177,8 @@ for users in "${STEPS[@]}"; do
     if [ -n "$report" ] && [ -f "$root/$report/index.html" ]; then
       python3 scripts/load/gatling-stats.py "$root/$report" || true
     fi
+    # the node's caches as it logged them when it stopped (cn.perf.web.monitoring.CacheFiguresLog)
+    grep -o 'cache [A-Za-z]*: .*' "$app_log" | sed 's/^/app /' || true
   } | tee -a "$summary"
   echo "load average each minute of the run: $(awk '{printf "%s%s", sep, $2; sep = ", "}' "$work/loadavg.txt")" \
     | tee -a "$summary"
