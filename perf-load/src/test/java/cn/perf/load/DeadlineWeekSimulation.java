@@ -2,17 +2,19 @@ package cn.perf.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyString;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
-import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.form;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.repeat;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.http.HttpDsl.currentLocation;
 import static io.gatling.javaapi.http.HttpDsl.currentLocationRegex;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -78,14 +80,35 @@ public class DeadlineWeekSimulation extends Simulation {
     final ChainBuilder staticFile = exec(http("static /css/perf.css").get("/css/perf.css")
             .check(status().is(200), substring("body")));
 
-    final ChainBuilder login = exec(http("login page").get("/login")
-            .check(status().is(200), css("input[name=_csrf]", "value").saveAs("csrf")))
-            .exec(http("login").post("/login")
-                    .formParam("username", "#{username}")
-                    .formParam("password", PASSWORD)
-                    .formParam("_csrf", "#{csrf}")
-                    // 302 to / and the home page: a wrong password or a locked account comes back to /login
-                    .check(status().is(200), currentLocationRegex(".*/$")));
+    /**
+     * Signs in as a user does: the login page, then the form posted. A sign-in refused while the node is busy (429,
+     * 登录请求过多，请稍后再试, {@code Retry-After}: LoginThrottle) is tried again after {@code Retry-After}, as the
+     * page asks, at most {@code LOGIN_TRIES} times in all; each refusal still counts as a failed request. (Until
+     * 2026-12-02 a refused user carried on without a session, so one refusal also failed each of that user's later
+     * pages, about ten requests.)
+     */
+    final ChainBuilder login = exec(session -> session.set("signedIn", false).set("tries", 0))
+            .asLongAs(session -> !session.getBoolean("signedIn") && session.getInt("tries") < LOGIN_TRIES).on(
+                    exec(http("login page").get("/login")
+                            .check(status().is(200), regex(META_CSRF).saveAs("csrf"))),
+                    exec(http("login").post("/login")
+                            .formParam("username", "#{username}")
+                            .formParam("password", PASSWORD)
+                            .formParam("_csrf", "#{csrf}")
+                            // 302 to / and the home page: a wrong password or a locked account comes back to /login
+                            .check(status().saveAs("loginStatus"), header("Retry-After").optional().saveAs("retryAfter"),
+                                    currentLocation().saveAs("where"),
+                                    status().is(200), currentLocationRegex(".*/$"))),
+                    exec(session -> session.set("tries", session.getInt("tries") + 1)
+                            .set("signedIn", session.contains("loginStatus") && session.getInt("loginStatus") == 200
+                                    && session.contains("where") && session.getString("where").endsWith("/"))
+                            .remove("loginStatus").remove("where")),
+                    doIf(session -> !session.getBoolean("signedIn")).then(pause(session -> Duration.ofSeconds(
+                            session.contains("retryAfter") ? Long.parseLong(session.getString("retryAfter")) : 5)))
+                            .exec(session -> session.remove("retryAfter")));
+
+    static final int LOGIN_TRIES = Integer.getInteger("perf.load.loginTries", 5);
+    static final String META_CSRF = "<meta name=\"_csrf\" content=\"([^\"]+)\"";
 
     final ChainBuilder round = exec(
             think(),
@@ -97,8 +120,7 @@ public class DeadlineWeekSimulation extends Simulation {
             think(),
             exec(http("open declaration").get("/declarations/#{declaration}").check(status().is(200))),
             exec(http("edit page").get("/declarations/#{declaration}/edit")
-                    .check(status().is(200), currentLocationRegex(".*/edit$"),
-                            form("#declaration-form").saveAs("declarationForm"), bodyString().saveAs("editBody"))),
+                    .check(status().is(200), currentLocationRegex(".*/edit$"), bodyString().saveAs("editBody"))),
             think(),
             exec(http("save").post("/declarations/#{declaration}/edit")
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -109,10 +131,9 @@ public class DeadlineWeekSimulation extends Simulation {
             exec(DeadlineWeekSimulation::keepFailedSave),
             think(),
             exec(http("evaluation page").get("/evaluations/#{evaluation}/edit")
-                    .check(status().is(200), form("#evaluation-form").saveAs("evaluationForm"),
-                            bodyString().saveAs("evaluationBody"),
-                            css("meta[name=_csrf]", "content").saveAs("csrf"),
-                            css("meta[name=_csrf_header]", "content").is("X-CSRF-TOKEN"))),
+                    .check(status().is(200), bodyString().saveAs("evaluationBody"),
+                            regex(META_CSRF).saveAs("csrf"),
+                            regex("<meta name=\"_csrf_header\" content=\"([^\"]+)\"").is("X-CSRF-TOKEN"))),
             think(),
             repeat(2).on(exec(http("live score").post("/evaluations/#{evaluation}/preview")
                     .header("X-CSRF-TOKEN", "#{csrf}")
@@ -121,14 +142,16 @@ public class DeadlineWeekSimulation extends Simulation {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .body(StringBody(session -> urlEncoded(typedEvaluation(session))))
                     .check(status().is(200), substring("id=\"live-shown\""))), pause(Duration.ofSeconds(2))),
-            exec(session -> session.remove("evaluationBody").remove("evaluationForm").remove("declarationForm")),
+            exec(session -> session.remove("evaluationBody")),
             staticFile);
 
     final ChainBuilder submitAndExport = exec(
             think(),
             exec(http("open declaration").get("/declarations/#{declaration}")
-                    .check(status().is(200), css("form[action$='/submit'] input[name=version]", "value")
-                            .saveAs("version"), css("meta[name=_csrf]", "content").saveAs("csrf"))),
+                    .check(status().is(200),
+                            regex("(?s)action=\"[^\"]*/submit\"[^>]*>(?:(?!</form>).)*?name=\"version\" value=\"(\\d+)\"")
+                                    .saveAs("version"),
+                            regex(META_CSRF).saveAs("csrf"))),
             think(),
             exec(http("submit").post("/declarations/#{declaration}/submit")
                     .formParam("version", "#{version}")
@@ -166,57 +189,96 @@ public class DeadlineWeekSimulation extends Simulation {
 
     /** The edit form as the page had it, with one field changed (as a filer corrects the 项目负责人). */
     static Map<String, Object> editedDeclaration(Session session) {
-        Map<String, Object> form = new HashMap<>(session.getMap("declarationForm"));
-        form.remove("_op");   // the page's buttons (检查, 提交, add/remove rows): a plain save sends none
-        completeForm(form, session.getString("editBody"), "declaration-form");
+        Map<String, Object> form = formFields(session.getString("editBody"), "declaration-form");
         form.put("projectLeader", LEADERS.get(ThreadLocalRandom.current().nextInt(LEADERS.size())));
         return form;
     }
 
-    static final java.util.regex.Pattern MULTI_SELECT = java.util.regex.Pattern.compile(
-            "<select multiple[^>]*?name=\"([^\"]+)\"[^>]*>(.*?)</select>", java.util.regex.Pattern.DOTALL);
-    static final java.util.regex.Pattern SELECTED_OPTION = java.util.regex.Pattern.compile(
-            "<option value=\"([^\"]*)\"[^>]*\\bselected\\b");
-    static final java.util.regex.Pattern INPUT = java.util.regex.Pattern.compile("<input\\b([^>]*)>");
+    static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
+            "<(input|select|textarea)\\b([^>]*)>");
+    static final java.util.regex.Pattern OPTION = java.util.regex.Pattern.compile(
+            "<option\\b([^>]*)>([^<]*)");
     static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern.compile(
-            "\\s([a-zA-Z-]+)=\"([^\"]*)\"");
+            "\\s([a-zA-Z_:-]+)(?:=\"([^\"]*)\")?");
+    static final java.util.Set<String> NOT_SENT = java.util.Set.of("submit", "button", "reset", "image", "file");
 
     /**
-     * Adds what Gatling's form() (3.14) leaves out of a page's form, as a browser would post it: the selected options
-     * of a {@code <select multiple>} (对应子项目名称; form() gives a Scala list, which a request would send as its
-     * toString) and every {@code <input>} without a {@code type} attribute (the money cells, 项目类型: HTML's default
-     * type is text, form() skips them).
+     * The fields of the page's form {@code #formId} as a browser posts them when nothing is clicked but the form is
+     * sent as it is: every enabled {@code <input>} (HTML's default type is text; a checkbox or radio only when
+     * checked; no buttons, so no {@code _op}), every {@code <select>} (its selected options; a single select without
+     * one sends its first), every {@code <textarea>}; a name that comes twice keeps both values. Read with regular
+     * expressions from the HTML the app writes (double-quoted attributes), not with Gatling's {@code form()}: that
+     * parses the whole 220 KB page into a DOM (Jodd), a third of the load generator's CPU on the machine the app
+     * shares (docs/performance.md), and it leaves out inputs without a {@code type} and sends a
+     * {@code <select multiple>} as a Scala list's {@code toString}.
      */
-    static void completeForm(Map<String, Object> form, String page, String formId) {
+    static Map<String, Object> formFields(String page, String formId) {
         int from = page.indexOf("<form id=\"" + formId + "\"");
         int to = from < 0 ? -1 : page.indexOf("</form>", from);
         if (from < 0 || to < 0) {
             throw new IllegalStateException("no form #" + formId + " on the page");
         }
         String html = page.substring(from, to);
-        java.util.regex.Matcher select = MULTI_SELECT.matcher(html);
-        while (select.find()) {
-            List<String> chosen = new java.util.ArrayList<>();
-            java.util.regex.Matcher option = SELECTED_OPTION.matcher(select.group(2));
-            while (option.find()) {
-                chosen.add(unescape(option.group(1)));
+        Map<String, Object> form = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher field = FIELD.matcher(html);
+        while (field.find()) {
+            Map<String, String> a = attributes(field.group(2));
+            String name = a.get("name");
+            if (name == null || a.containsKey("disabled")) {
+                continue;
             }
-            form.remove(select.group(1));
-            if (!chosen.isEmpty()) {
-                form.put(select.group(1), chosen);
+            switch (field.group(1)) {
+                case "input" -> {
+                    String type = a.getOrDefault("type", "text").toLowerCase(java.util.Locale.ROOT);
+                    boolean choice = type.equals("checkbox") || type.equals("radio");
+                    if (!NOT_SENT.contains(type) && (!choice || a.containsKey("checked"))) {
+                        add(form, name, a.getOrDefault("value", choice ? "on" : ""));
+                    }
+                }
+                case "select" -> {
+                    int end = html.indexOf("</select>", field.end());
+                    java.util.regex.Matcher option = OPTION.matcher(html.substring(field.end(), end));
+                    String first = null;
+                    boolean any = false;
+                    while (option.find()) {
+                        Map<String, String> o = attributes(option.group(1));
+                        String value = o.containsKey("value") ? o.get("value") : unescape(option.group(2).trim());
+                        first = first == null ? value : first;
+                        if (o.containsKey("selected")) {
+                            add(form, name, value);
+                            any = true;
+                        }
+                    }
+                    if (!any && !a.containsKey("multiple") && first != null) {
+                        add(form, name, first);
+                    }
+                }
+                default -> {
+                    int end = html.indexOf("</textarea>", field.end());
+                    String text = html.substring(field.end(), end);
+                    add(form, name, unescape(text.startsWith("\n") ? text.substring(1) : text));
+                }
             }
         }
-        java.util.regex.Matcher input = INPUT.matcher(html);
-        while (input.find()) {
-            Map<String, String> a = new HashMap<>();
-            java.util.regex.Matcher attribute = ATTRIBUTE.matcher(input.group(1));
-            while (attribute.find()) {
-                a.put(attribute.group(1), unescape(attribute.group(2)));
-            }
-            if (!a.containsKey("type") && a.containsKey("name") && !input.group(1).contains(" disabled")) {
-                form.putIfAbsent(a.get("name"), a.getOrDefault("value", ""));
-            }
+        return form;
+    }
+
+    static Map<String, String> attributes(String tag) {
+        Map<String, String> a = new HashMap<>();
+        java.util.regex.Matcher attribute = ATTRIBUTE.matcher(tag);
+        while (attribute.find()) {
+            a.put(attribute.group(1), attribute.group(2) == null ? "" : unescape(attribute.group(2)));
         }
+        return a;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void add(Map<String, Object> form, String name, String value) {
+        form.merge(name, value, (was, more) -> {
+            List<Object> values = was instanceof List<?> l ? (List<Object>) l : new java.util.ArrayList<>(List.of(was));
+            values.add(more);
+            return values;
+        });
     }
 
     /**
@@ -226,9 +288,7 @@ public class DeadlineWeekSimulation extends Simulation {
     static String urlEncoded(Map<String, Object> form) {
         StringBuilder body = new StringBuilder();
         form.forEach((name, value) -> {
-            Iterable<?> values = value instanceof Iterable<?> it ? it
-                    : value instanceof scala.collection.Iterable<?> it ? scala.jdk.javaapi.CollectionConverters.asJava(it)
-                    : List.of(value == null ? "" : value);
+            Iterable<?> values = value instanceof Iterable<?> it ? it : List.of(value == null ? "" : value);
             for (Object v : values) {
                 if (!body.isEmpty()) {
                     body.append('&');
@@ -250,9 +310,7 @@ public class DeadlineWeekSimulation extends Simulation {
      * {@code liveShown}, so the answer holds only what changed) and one row's 实际完成值 typed anew.
      */
     static Map<String, Object> typedEvaluation(Session session) {
-        Map<String, Object> form = new HashMap<>(session.getMap("evaluationForm"));
-        form.remove("_op");
-        completeForm(form, session.getString("evaluationBody"), "evaluation-form");
+        Map<String, Object> form = formFields(session.getString("evaluationBody"), "evaluation-form");
         List<String> actuals = form.keySet().stream().filter(k -> k.matches("rows\\[\\d+]\\.actual")).sorted().toList();
         if (!actuals.isEmpty()) {
             ThreadLocalRandom random = ThreadLocalRandom.current();

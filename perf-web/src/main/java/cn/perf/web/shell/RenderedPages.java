@@ -4,7 +4,6 @@ import cn.perf.domain.scope.Viewer;
 import com.github.benmanes.caffeine.cache.Cache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +52,12 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * when the request has any) in their place. So the page shown after a save is the one kept for the saved version:
  * opening it again later renders nothing.
  *
- * <p><b>Compressed once.</b> A kept page is also kept gzip-compressed ({@link SplicedGzip}); a browser that accepts
- * gzip gets those bytes with its token spliced in (a 40-row form: 220 KB of HTML, about a tenth of that sent).
+ * <p><b>Compressed once, kept compressed.</b> A kept page is kept gzip-compressed only ({@link SplicedGzip}): a
+ * browser that accepts gzip gets those bytes with its token spliced in (a 40-row form: 220 KB of HTML, about a tenth
+ * of that sent and kept); a client that does not is sent the page decompressed again. Kept as plain text too, as it
+ * was, a 40-row page weighed 240 KB, and at 2,000 deadline-week users the pages in use (the 申报表's read and edit
+ * pages and the 自评表's, each user's own) outgrew the cache, so pages were rendered again that had been rendered
+ * before (docs/performance.md).
  *
  * <p><b>One entry per page, not per version.</b> The page of a new version replaces the older one under the same key
  * (an older version is never asked for again). Keyed by version, as it was, every save added an entry that nobody
@@ -199,20 +202,17 @@ public class RenderedPages {
 
     /**
      * The page cut at each place the CSRF token or {@link #NOTICES} was: segment, joint, segment, …, segment, where
-     * {@code notices.get(i)} says whether joint {@code i} is the notices (else the token); and the same segments
-     * compressed once, for the browsers that accept gzip (all of them): a 40-row form is 220 KB of HTML.
+     * {@code notices.get(i)} says whether joint {@code i} is the notices (else the token); the segments are kept only
+     * compressed ({@link SplicedGzip}).
      */
-    private record Rendered(String contentType, List<byte[]> segments, List<Boolean> notices, SplicedGzip gzip) {
+    private record Rendered(String contentType, List<Boolean> notices, SplicedGzip gzip) {
 
         Rendered(String contentType, List<byte[]> segments, List<Boolean> notices) {
-            this(contentType, List.copyOf(segments), List.copyOf(notices), SplicedGzip.of(segments));
+            this(contentType, List.copyOf(notices), SplicedGzip.of(segments));
         }
 
         int weight() {
-            long bytes = 64 + gzip.compressedBytes();
-            for (byte[] s : segments) {
-                bytes += s.length + 32;
-            }
+            long bytes = 64 + gzip.compressedBytes() + 48L * gzip.parts();
             return (int) Math.min(Integer.MAX_VALUE, bytes);
         }
 
@@ -333,22 +333,8 @@ public class RenderedPages {
                 page.gzip().write(joints, response.getOutputStream());
                 return;
             }
-            long length = 0;
-            for (byte[] j : joints) {
-                length += j.length;
-            }
-            for (byte[] s : page.segments()) {
-                length += s.length;
-            }
-            response.setContentLengthLong(length);
-            ServletOutputStream out = response.getOutputStream();
-            List<byte[]> segments = page.segments();
-            for (int i = 0; i < segments.size(); i++) {
-                if (i > 0) {
-                    out.write(joints.get(i - 1));
-                }
-                out.write(segments.get(i));
-            }
+            response.setContentLengthLong(page.gzip().plainLength(joints));
+            page.gzip().writePlain(joints, response.getOutputStream());
         }
     }
 }

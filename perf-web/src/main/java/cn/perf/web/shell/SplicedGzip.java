@@ -9,7 +9,9 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.CRC32;
+import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import org.apache.tomcat.util.http.parser.AcceptEncoding;
 
 /**
@@ -19,8 +21,13 @@ import org.apache.tomcat.util.http.parser.AcceptEncoding;
  * <p>Each part is compressed on its own as raw deflate ending in a full flush: the output ends on a byte boundary,
  * no block is final, and nothing later refers back into it, so parts and texts can be joined in any order. A text
  * goes in as a stored (uncompressed) block; an empty final block ends the stream; the gzip header and trailer (CRC-32
- * and length of the whole text) wrap it. Compressing 220 KB of a 40-row form costs milliseconds once per version;
- * joining costs a CRC-32 over the plain bytes per response.
+ * and length of the whole text) wrap it. Compressing 220 KB of a 40-row form costs milliseconds once per version.
+ *
+ * <p><b>Only the compressed bytes are kept</b> (a tenth of the plain text), with each part's plain length and CRC-32:
+ * the CRC-32 of a response is combined from its parts' and its texts' ({@link #combine}, zlib's
+ * {@code crc32_combine}), a few microseconds. Keeping the plain text too made a kept 40-row page 240 KB, and at
+ * 2,000 deadline-week users the pages in use no longer fitted in the page cache (docs/performance.md). A client that
+ * does not accept gzip (rare: every browser does) gets the parts decompressed again ({@link #writePlain}).
  */
 final class SplicedGzip {
 
@@ -37,21 +44,42 @@ final class SplicedGzip {
     /** A stored block holds at most this many bytes. */
     private static final int MAX_STORED = 65_535;
 
-    private final List<byte[]> plain;
-    private final List<byte[]> deflated;
+    private static final long POLY = 0xedb88320L;
+    /** {@code X2N[k]} is x^(2^k) modulo the CRC-32 polynomial (zlib's x2n_table). */
+    private static final long[] X2N = new long[32];
 
-    private SplicedGzip(List<byte[]> plain, List<byte[]> deflated) {
-        this.plain = plain;
+    static {
+        long p = 1L << 30; // x^1
+        X2N[0] = p;
+        for (int n = 1; n < 32; n++) {
+            X2N[n] = p = multiplyModP(p, p);
+        }
+    }
+
+    private final List<byte[]> deflated;
+    private final long[] plainLengths;
+    private final long[] plainCrcs;
+
+    private SplicedGzip(List<byte[]> deflated, long[] plainLengths, long[] plainCrcs) {
         this.deflated = deflated;
+        this.plainLengths = plainLengths;
+        this.plainCrcs = plainCrcs;
     }
 
     /** The parts, compressed. */
     static SplicedGzip of(List<byte[]> parts) {
         List<byte[]> out = new ArrayList<>(parts.size());
+        long[] lengths = new long[parts.size()];
+        long[] crcs = new long[parts.size()];
         Deflater deflater = new Deflater(LEVEL, true);
+        CRC32 crc = new CRC32();
         try {
             byte[] buffer = new byte[16 * 1024];
             for (byte[] part : parts) {
+                crc.reset();
+                crc.update(part);
+                crcs[out.size()] = crc.getValue();
+                lengths[out.size()] = part.length;
                 deflater.reset();
                 deflater.setInput(part);
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(part.length / 6 + 64);
@@ -65,7 +93,12 @@ final class SplicedGzip {
         } finally {
             deflater.end();
         }
-        return new SplicedGzip(List.copyOf(parts), List.copyOf(out));
+        return new SplicedGzip(List.copyOf(out), lengths, crcs);
+    }
+
+    /** How many parts (one more than the joints {@link #write} takes). */
+    int parts() {
+        return deflated.size();
     }
 
     /** Compressed bytes held (for the cache's weight). */
@@ -105,23 +138,112 @@ final class SplicedGzip {
             throw new IllegalArgumentException(deflated.size() + " parts need " + (deflated.size() - 1)
                     + " joints, not " + joints.size());
         }
-        CRC32 crc = new CRC32();
+        CRC32 jointCrc = new CRC32();
+        long crc = 0;
         long size = 0;
         out.write(HEADER);
         for (int i = 0; i < deflated.size(); i++) {
             if (i > 0) {
                 byte[] joint = joints.get(i - 1);
                 writeStored(joint, out);
-                crc.update(joint);
+                jointCrc.reset();
+                jointCrc.update(joint);
+                crc = combine(crc, jointCrc.getValue(), joint.length);
                 size += joint.length;
             }
             out.write(deflated.get(i));
-            crc.update(plain.get(i));
-            size += plain.get(i).length;
+            crc = combine(crc, plainCrcs[i], plainLengths[i]);
+            size += plainLengths[i];
         }
         out.write(FINAL_BLOCK);
-        writeIntLe(out, crc.getValue());
+        writeIntLe(out, crc);
         writeIntLe(out, size);
+    }
+
+    /** The length of the plain text {@link #writePlain} writes with these joints. */
+    long plainLength(List<byte[]> joints) {
+        long n = 0;
+        for (long length : plainLengths) {
+            n += length;
+        }
+        for (byte[] joint : joints) {
+            n += joint.length;
+        }
+        return n;
+    }
+
+    /**
+     * Writes the plain text, the parts decompressed again, with {@code joints.get(i)} between part {@code i} and part
+     * {@code i + 1}: for a client that does not accept gzip.
+     */
+    void writePlain(List<byte[]> joints, OutputStream out) throws IOException {
+        if (joints.size() != deflated.size() - 1) {
+            throw new IllegalArgumentException(deflated.size() + " parts need " + (deflated.size() - 1)
+                    + " joints, not " + joints.size());
+        }
+        Inflater inflater = new Inflater(true);
+        try {
+            byte[] buffer = new byte[16 * 1024];
+            for (int i = 0; i < deflated.size(); i++) {
+                if (i > 0) {
+                    out.write(joints.get(i - 1));
+                }
+                inflater.reset();
+                inflater.setInput(deflated.get(i));
+                long left = plainLengths[i];
+                while (left > 0) {
+                    int n = inflater.inflate(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        throw new IllegalStateException("a kept part decompressed to fewer bytes than it had");
+                    }
+                    out.write(buffer, 0, n);
+                    left -= n;
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("a kept part does not decompress", e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /**
+     * The CRC-32 of A followed by B from the CRC-32 of A, that of B and B's length (zlib's {@code crc32_combine}:
+     * A's CRC multiplied by x^(8·length) modulo the polynomial, plus B's).
+     */
+    static long combine(long crcA, long crcB, long lengthB) {
+        return multiplyModP(xToThe8N(lengthB), crcA) ^ (crcB & 0xffffffffL);
+    }
+
+    /** x^(8n) modulo the polynomial. */
+    private static long xToThe8N(long n) {
+        long p = 1L << 31; // x^0
+        int k = 3;         // 2^3 bits a byte
+        while (n != 0) {
+            if ((n & 1) != 0) {
+                p = multiplyModP(X2N[k & 31], p);
+            }
+            n >>>= 1;
+            k++;
+        }
+        return p;
+    }
+
+    /** a·b modulo the CRC-32 polynomial, both in the reflected bit order of CRC-32. */
+    private static long multiplyModP(long a, long b) {
+        long m = 1L << 31;
+        long p = 0;
+        while (true) {
+            if ((a & m) != 0) {
+                p ^= b;
+                if ((a & (m - 1)) == 0) {
+                    break;
+                }
+            }
+            m >>>= 1;
+            b = (b & 1) != 0 ? (b >>> 1) ^ POLY : b >>> 1;
+        }
+        return p;
     }
 
     /** Whether the request's {@code Accept-Encoding} headers accept gzip (a quality of 0 refuses it). */

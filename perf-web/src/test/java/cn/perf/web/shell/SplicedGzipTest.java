@@ -42,6 +42,11 @@ class SplicedGzipTest {
                     unzipped = new String(in.readAllBytes(), StandardCharsets.UTF_8); // checks CRC-32 and length
                 }
                 assertThat(unzipped).isEqualTo(String.join(token, parts));
+                List<byte[]> joints = Collections.nCopies(parts.size() - 1, joint);
+                ByteArrayOutputStream plain = new ByteArrayOutputStream();
+                gzip.writePlain(joints, plain);
+                assertThat((long) plain.size()).as("declared plain length").isEqualTo(gzip.plainLength(joints));
+                assertThat(plain.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(token, parts));
             }
         }
         byte[] big = page.repeat(20).getBytes(StandardCharsets.UTF_8);
@@ -63,6 +68,39 @@ class SplicedGzipTest {
         }
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> gzip.write(bytes.subList(0, 2), out))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theCrcOfJoinedTextsIsCombinedFromTheirs() {
+        Random random = new Random(11);
+        for (int length : new int[] {0, 1, 7, 64, 1_000, 70_000, 300_000}) {
+            byte[] a = new byte[random.nextInt(5_000)];
+            byte[] b = new byte[length];
+            random.nextBytes(a);
+            random.nextBytes(b);
+            java.util.zip.CRC32 whole = new java.util.zip.CRC32();
+            whole.update(a);
+            whole.update(b);
+            assertThat(SplicedGzip.combine(crc(a), crc(b), b.length)).as("%d bytes after %d", length, a.length)
+                    .isEqualTo(whole.getValue());
+        }
+        assertThat(SplicedGzip.combine(0, crc("页".getBytes(StandardCharsets.UTF_8)), 3))
+                .isEqualTo(crc("页".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void onlyTheCompressedBytesAreKept() {
+        byte[] page = "<tr><td>道路保洁面积</td></tr>\n".repeat(5_000).getBytes(StandardCharsets.UTF_8);
+        SplicedGzip gzip = SplicedGzip.of(List.of(page, page));
+        assertThat(gzip.parts()).isEqualTo(2);
+        assertThat(gzip.plainLength(List.of(new byte[3]))).isEqualTo(2L * page.length + 3);
+        assertThat(gzip.compressedBytes()).isLessThan(page.length / 10);
+    }
+
+    private static long crc(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes);
+        return crc.getValue();
     }
 
     @Test
