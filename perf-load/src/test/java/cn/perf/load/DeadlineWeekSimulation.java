@@ -39,7 +39,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Each virtual user is a filer account of its own (the one-session-per-user rule: a second login would end the
  * first session), read from the feeder {@code perf.load.feeder} (username, its 草稿 申报表, a 自评表 of its unit; written
  * by {@code scripts/load-deadline-week.sh} from {@code loadgen.filer}, which {@code scripts/generate-data.sh} fills). It
- * logs in, then {@code perf.load.iterations} times: opens 待办, searches the list by a project-name fragment, opens its
+ * logs in (a refusal while the node is busy, 429, is tried again after Retry-After), then
+ * {@code perf.load.iterations} times: opens 待办, searches the list by a project-name fragment, opens its
  * 申报表, opens the edit page and saves it with a changed field (the form as the page has it: the version and the CSRF
  * token included), opens its 自评表 and has it scored live twice as htmx does while one types ({@code POST
  * /evaluations/{id}/preview}, the whole form, the CSRF header), and fetches the app's stylesheet (a static file, so

@@ -21,6 +21,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -205,7 +206,7 @@ public class Declaration {
         this.priorYearFunds = PriorYearFunds.NONE;
         this.fundsRequest = FundsRequest.NONE;
         this.signOff = SignOff.EMPTY;
-        this.createdAt = Instant.now();
+        this.createdAt = now();
         this.statusChangedAt = createdAt;
         this.updatedAt = createdAt;
     }
@@ -805,14 +806,22 @@ public class Declaration {
 
     private void moveTo(DeclarationStatus next) {
         this.status = next;
-        this.statusChangedAt = Instant.now();
+        this.statusChangedAt = now();
         this.updatedAt = statusChangedAt;
     }
 
     private void touch() {
-        Instant now = Instant.now();
+        Instant now = now();
         // strictly later than before, so the root is always dirty even within one clock tick
         this.updatedAt = updatedAt != null && !now.isAfter(updatedAt) ? updatedAt.plusNanos(1000) : now;
+    }
+
+    /**
+     * Now, to the microsecond: what PostgreSQL's {@code timestamptz} keeps, so that the aggregate as written holds the
+     * same instants as the aggregate read back ({@link DeclarationFiling#reviseAndRead} shows the former).
+     */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     // ------------------------------------------------------------------ accessors

@@ -9,6 +9,12 @@ public interface Declarations {
     Declaration save(Declaration declaration);
 
     /**
+     * Writes the changes of the aggregates loaded in this transaction now rather than at commit, so that a changed
+     * aggregate holds its new version and the ids of its new rows (the commit then has nothing more to write).
+     */
+    void flush();
+
+    /**
      * The whole aggregate (sub-projects, funding rows, indicators with their sub-project links, milestones) in a
      * bounded number of SQL statements, whatever the number of rows.
      */

@@ -121,7 +121,8 @@ public class Indicator {
         if (d.weight() != null && d.weight().stripTrailingZeros().scale() > 2) {
             throw new IllegalArgumentException("指标“" + name + "”的权重最多两位小数：" + d.weight().toPlainString());
         }
-        this.weight = d.weight();
+        // two decimals, as numeric(6, 2) gives it back: the row as written is the row read again
+        this.weight = d.weight() == null ? null : d.weight().setScale(2, java.math.RoundingMode.UNNECESSARY);
         this.libraryEntryId = d.libraryEntryId();
         this.subProjects.clear();
         this.subProjects.addAll(linked);

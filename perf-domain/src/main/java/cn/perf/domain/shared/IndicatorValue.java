@@ -129,8 +129,10 @@ public class IndicatorValue {
                 if (q.number().abs().compareTo(LIMIT) >= 0 || q.number().scale() > 6) {
                     return unparsed(originalText, "数值“" + q.number().toPlainString() + "”超出可保存的范围（最多 18 位整数、6 位小数）");
                 }
-                return new IndicatorValue(originalText, Kind.QUANTITATIVE, q.operator(), q.number(), q.magnitude(),
-                        q.unit(), q.operator().defaultDirection(), false, null);
+                // at the column's six decimals, as PostgreSQL gives it back: a value as written equals it read again
+                return new IndicatorValue(originalText, Kind.QUANTITATIVE, q.operator(),
+                        q.number().setScale(6, java.math.RoundingMode.UNNECESSARY), q.magnitude(), q.unit(),
+                        q.operator().defaultDirection(), false, null);
             }
             return new IndicatorValue(originalText, Kind.QUALITATIVE, null, null, null, null, null, false, null);
         }

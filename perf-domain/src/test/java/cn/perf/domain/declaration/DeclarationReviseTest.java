@@ -223,7 +223,7 @@ class DeclarationReviseTest {
                         Contents.funding(FundingSourceKind.OTHER, null, null, null),
                         Contents.funding(FundingSourceKind.SUPERIOR, null, null, null)),
                 List.of(new IndicatorRow(null, IndicatorTerm.ANNUAL, "投入", null, List.of(), "预算执行率", "100%", null,
-                                "实际支出/预算", "财务报表", null, null, new BigDecimal("6"), 17L),
+                                "实际支出/预算", "财务报表", null, null, new BigDecimal("6.00"), 17L),
                         suzhouRow("产出", List.of("k3", "k1"), "系统建设模块数", "=4个"),
                         withDirection(suzhouRow("结果", List.of("k2"), "业务系统投诉率", "=5%"),
                                 Direction.LOWER_IS_BETTER)),
@@ -234,6 +234,13 @@ class DeclarationReviseTest {
 
         Declaration saved = stored(d);
         assertThat(withoutIds(saved.content())).isEqualTo(withoutIds(sent));
+
+        // a weight typed as 6 is kept as 6.00, as numeric(6, 2) gives it back: the form as written is the form read
+        Declaration typed = Contents.newSuzhouDraft();
+        typed.revise(sent.withIndicators(List.of(new IndicatorRow(null, IndicatorTerm.ANNUAL, "投入", null, List.of(),
+                "预算执行率", "100%", null, null, null, null, null, new BigDecimal("6"), null))));
+        assertThat(typed.indicators().get(0).weight()).isEqualTo(new BigDecimal("6.00"));
+        assertThat(typed.indicators().get(0).target().number()).isEqualTo(new BigDecimal("100.000000"));
         assertThat(saved.content().subProjects()).allSatisfy(s -> assertThat(s.key()).isEqualTo("id-" + s.id()));
         // what content() gives back is a save that changes nothing
         DeclarationContent again = saved.content();

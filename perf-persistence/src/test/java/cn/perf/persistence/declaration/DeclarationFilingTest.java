@@ -271,6 +271,43 @@ class DeclarationFilingTest {
     }
 
     @Test
+    void theSavedVersionsPageIsThePageReadBackAfterTheSave() {
+        Long suzhou = createSuzhou("写后即读项目", 2021);
+        Long national = filing.create(filer, new CreateDeclaration(unit.id(), FormLayout.NATIONAL, 2020,
+                IndicatorFramework.NATIONAL_2020, FilingContents.national("写后即读全国项目")));
+        for (Long id : List.of(suzhou, national)) {
+            Declaration before = reloaded(id);
+            long seen = before.version(); // the save changes this very instance (the persistence context's)
+            DeclarationContent c = before.content();
+            List<IndicatorRow> rows = new ArrayList<>();
+            for (int i = 0; i < c.indicators().size(); i++) {
+                IndicatorRow r = c.indicators().get(i);
+                // weights as a user types them (5, 2.5, none) and a row added, which gets its id at the save
+                rows.add(new IndicatorRow(r.id(), r.term(), r.category(), r.subCategory(), r.subProjectKeys(),
+                        r.name(), r.targetText(), r.direction(), "解释\r\n第二行", r.targetBasis(), r.basisKind(),
+                        r.measureUnit(), i % 3 == 0 ? new java.math.BigDecimal("5") : i % 3 == 1
+                        ? new java.math.BigDecimal("2.5") : null, r.libraryEntryId()));
+            }
+            IndicatorRow first = c.indicators().get(0);
+            rows.add(new IndicatorRow(null, first.term(), first.category(), first.subCategory(),
+                    first.subProjectKeys(), "新增指标", "≥3个", null, null, null, null, "个",
+                    new java.math.BigDecimal("1"), null));
+            ReviseDeclaration save = new ReviseDeclaration(id, seen,
+                    FilingContents.withLeader(c, "王五").withIndicators(rows));
+
+            DeclarationPage written = filing.reviseAndRead(filer, save);
+            em.flush();
+            em.clear();
+            DeclarationPage read = filing.page(filer, id);
+
+            assertThat(written.detail().version()).isEqualTo(seen + 1);
+            assertThat(written.detail().indicators()).allSatisfy(r -> assertThat(r.id()).isNotNull());
+            assertThat(written).usingRecursiveComparison().withStrictTypeChecking().isEqualTo(read);
+            assertThat(written.detail().indicators().get(0).weight()).isEqualTo(new java.math.BigDecimal("5.00"));
+        }
+    }
+
+    @Test
     void aStaleSaveIsRefusedAndChangesNothing() {
         Long id = createSuzhou("并发项目", 2021);
         Declaration loaded = reloaded(id);

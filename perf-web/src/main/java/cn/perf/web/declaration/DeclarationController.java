@@ -265,7 +265,11 @@ class DeclarationController {
             return renderForm(withPage(model, scope, id), form, stamp.status(), null, true);
         }
         try {
-            filing.revise(scope, new ReviseDeclaration(id, version, content));
+            if (andSubmit) {
+                filing.revise(scope, new ReviseDeclaration(id, version, content));
+            } else {
+                kept.keep(filing.reviseAndRead(scope, new ReviseDeclaration(id, version, content)));
+            }
         } catch (InvalidCommandException e) {
             DeclarationFormModel.reject(result, e.violations());
             return renderForm(withPage(model, scope, id), form, stamp.status(), null, true);

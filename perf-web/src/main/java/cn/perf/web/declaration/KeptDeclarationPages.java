@@ -75,6 +75,16 @@ class KeptDeclarationPages {
         return page;
     }
 
+    /**
+     * Keeps the page of a version this node has just written ({@link DeclarationFiling#reviseAndRead}): the edit
+     * page shown after the save and the read page opened next then read nothing more.
+     */
+    void keep(DeclarationPage written) {
+        if (enabled) {
+            CacheBudget.keepNewest(cache, written.detail().id(), written, KeptDeclarationPages::version);
+        }
+    }
+
     private static long version(DeclarationPage page) {
         return page.detail().version();
     }
