@@ -132,6 +132,24 @@ public class DeclarationFiling {
     public DeclarationPage page(Scope scope, Long id) {
         DeclarationDetail d = queries.detail(id).filter(x -> scope.canSee(x.unitId(), x.unitRegion()))
                 .orElseThrow(() -> notFound(id));
+        return pageOf(d, scope);
+    }
+
+    /**
+     * The page of a version this user has just written ({@link #reviseAndRead}): its findings, framework and library
+     * added in a read-only transaction of its own. (Inside the save's transaction each of those queries first had
+     * Hibernate check every row of the written form for changes, which cost more than it saved.)
+     */
+    @Transactional
+    @ReadOnly
+    public DeclarationPage writtenPage(Scope scope, DeclarationDetail written) {
+        if (!scope.canFile(written.unitId())) {
+            throw notFound(written.id());
+        }
+        return pageOf(written, scope);
+    }
+
+    private DeclarationPage pageOf(DeclarationDetail d, Scope scope) {
         IndicatorFramework framework = framework(d.frameworkCode());
         return DeclarationPage.of(d, lint.check(d.content(), d.layout(), framework), FrameworkView.of(framework),
                 libraryFor(d.layout(), d.projectType()), scope);
@@ -271,23 +289,20 @@ public class DeclarationFiling {
     }
 
     /**
-     * Saves the whole form like {@link #revise} and returns the page of the version just written, as {@link #page}
-     * would read it after the commit: built from the aggregate as written (flushed: its new version, its new rows'
-     * ids), not read again. After a save the edit page shows that version, and reading the form back whole took five
-     * statements and a fifth of the save's CPU (issue 12, deadline week). What the page shows is the same either way:
-     * the detail is made by {@link DeclarationDetail#of} from the aggregate in both, and the aggregate keeps its values
-     * as PostgreSQL returns them (amounts and weights at their stored scale, instants to the microsecond,
-     * rows in their order).
+     * Saves the whole form like {@link #revise} and returns the version just written as {@link #page} would read it
+     * after the commit (its {@link DeclarationDetail}; {@link #writtenPage} makes the page of it): built from the
+     * aggregate as written (flushed: its new version, its new rows' ids), not read again. After a save the edit page
+     * shows that version, and reading the form back whole took five statements (issue 12, deadline week). What the
+     * page shows is the same either way: the detail is made by {@link DeclarationDetail#of} from the aggregate in
+     * both, and the aggregate keeps its values as PostgreSQL returns them (amounts and weights at their stored scale,
+     * instants to the microsecond, rows in their order).
      */
     @Transactional
-    public DeclarationPage reviseAndRead(Scope scope, ReviseDeclaration cmd) {
+    public DeclarationDetail reviseAndRead(Scope scope, ReviseDeclaration cmd) {
         Declaration d = reviseLoaded(scope, cmd);
         declarations.flush();
         BudgetUnit unit = units.findById(d.unitId()).orElseThrow(() -> notFound(d.id()));
-        DeclarationDetail detail = DeclarationDetail.of(d, unit.code(), unit.name(), unit.region());
-        IndicatorFramework framework = framework(detail.frameworkCode());
-        return DeclarationPage.of(detail, lint.check(detail.content(), detail.layout(), framework),
-                FrameworkView.of(framework), libraryFor(detail.layout(), detail.projectType()), scope);
+        return DeclarationDetail.of(d, unit.code(), unit.name(), unit.region());
     }
 
     private Declaration reviseLoaded(Scope scope, ReviseDeclaration cmd) {

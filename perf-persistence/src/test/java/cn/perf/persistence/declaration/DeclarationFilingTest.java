@@ -295,7 +295,7 @@ class DeclarationFilingTest {
             ReviseDeclaration save = new ReviseDeclaration(id, seen,
                     FilingContents.withLeader(c, "王五").withIndicators(rows));
 
-            DeclarationPage written = filing.reviseAndRead(filer, save);
+            DeclarationPage written = filing.writtenPage(filer, filing.reviseAndRead(filer, save));
             em.flush();
             em.clear();
             DeclarationPage read = filing.page(filer, id);

@@ -265,10 +265,12 @@ class DeclarationController {
             return renderForm(withPage(model, scope, id), form, stamp.status(), null, true);
         }
         try {
-            if (andSubmit) {
-                filing.revise(scope, new ReviseDeclaration(id, version, content));
+            ReviseDeclaration revision = new ReviseDeclaration(id, version, content);
+            if (andSubmit || !kept.enabled()) {
+                filing.revise(scope, revision); // a submit makes a newer version at once: nothing to keep
             } else {
-                kept.keep(filing.reviseAndRead(scope, new ReviseDeclaration(id, version, content)));
+                // the page after the save reads nothing back
+                kept.keep(filing.writtenPage(scope, filing.reviseAndRead(scope, revision)));
             }
         } catch (InvalidCommandException e) {
             DeclarationFormModel.reject(result, e.violations());

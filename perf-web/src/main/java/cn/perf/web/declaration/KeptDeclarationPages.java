@@ -85,8 +85,18 @@ class KeptDeclarationPages {
         }
     }
 
+    /** Whether pages are kept at all ({@code perf.declaration-page-cache.max-size-mb} above 0). */
+    boolean enabled() {
+        return enabled;
+    }
+
     private static long version(DeclarationPage page) {
         return page.detail().version();
+    }
+
+    /** Drops every kept page (tests). */
+    void clear() {
+        cache.invalidateAll();
     }
 
     /** Pages kept now (tests). */
