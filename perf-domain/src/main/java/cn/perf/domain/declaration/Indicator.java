@@ -20,6 +20,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -122,7 +123,7 @@ public class Indicator {
             throw new IllegalArgumentException("指标“" + name + "”的权重最多两位小数：" + d.weight().toPlainString());
         }
         // two decimals, as numeric(6, 2) gives it back: the row as written is the row read again
-        this.weight = d.weight() == null ? null : d.weight().setScale(2, java.math.RoundingMode.UNNECESSARY);
+        this.weight = d.weight() == null ? null : d.weight().setScale(2, RoundingMode.UNNECESSARY);
         this.libraryEntryId = d.libraryEntryId();
         this.subProjects.clear();
         this.subProjects.addAll(linked);

@@ -10,6 +10,7 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -131,7 +132,7 @@ public class IndicatorValue {
                 }
                 // at the column's six decimals, as PostgreSQL gives it back: a value as written equals it read again
                 return new IndicatorValue(originalText, Kind.QUANTITATIVE, q.operator(),
-                        q.number().setScale(6, java.math.RoundingMode.UNNECESSARY), q.magnitude(), q.unit(),
+                        q.number().setScale(6, RoundingMode.UNNECESSARY), q.magnitude(), q.unit(),
                         q.operator().defaultDirection(), false, null);
             }
             return new IndicatorValue(originalText, Kind.QUALITATIVE, null, null, null, null, null, false, null);

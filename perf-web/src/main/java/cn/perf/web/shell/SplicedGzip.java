@@ -134,10 +134,7 @@ final class SplicedGzip {
      * (one joint fewer than parts).
      */
     void write(List<byte[]> joints, OutputStream out) throws IOException {
-        if (joints.size() != deflated.size() - 1) {
-            throw new IllegalArgumentException(deflated.size() + " parts need " + (deflated.size() - 1)
-                    + " joints, not " + joints.size());
-        }
+        requireJointsFor(joints);
         CRC32 jointCrc = new CRC32();
         long crc = 0;
         long size = 0;
@@ -160,6 +157,13 @@ final class SplicedGzip {
         writeIntLe(out, size);
     }
 
+    private void requireJointsFor(List<byte[]> joints) {
+        if (joints.size() != deflated.size() - 1) {
+            throw new IllegalArgumentException(deflated.size() + " parts need " + (deflated.size() - 1)
+                    + " joints, not " + joints.size());
+        }
+    }
+
     /** The length of the plain text {@link #writePlain} writes with these joints. */
     long plainLength(List<byte[]> joints) {
         long n = 0;
@@ -177,10 +181,7 @@ final class SplicedGzip {
      * {@code i + 1}: for a client that does not accept gzip.
      */
     void writePlain(List<byte[]> joints, OutputStream out) throws IOException {
-        if (joints.size() != deflated.size() - 1) {
-            throw new IllegalArgumentException(deflated.size() + " parts need " + (deflated.size() - 1)
-                    + " joints, not " + joints.size());
-        }
+        requireJointsFor(joints);
         Inflater inflater = new Inflater(true);
         try {
             byte[] buffer = new byte[16 * 1024];
