@@ -18,6 +18,7 @@ import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.template.FormLayout;
 import cn.perf.web.shell.ListLinks;
+import cn.perf.web.shell.FormBinding;
 import cn.perf.web.shell.KeptFragments;
 import cn.perf.web.shell.RenderedPages;
 import jakarta.servlet.http.HttpServletRequest;
@@ -78,7 +79,7 @@ class DeclarationController {
     @InitBinder(DeclarationFormModel.FORM)
     void binder(WebDataBinder binder) {
         binder.setAutoGrowCollectionLimit(DeclarationForms.MAX_ROWS + 1);
-        binder.setDisallowedFields("id", "version", "layout", "unitId");
+        FormBinding.withoutFieldMarkers(binder, "id", "version", "layout", "unitId");
     }
 
     // ------------------------------------------------------------------ list

@@ -5,6 +5,7 @@ import cn.perf.domain.declaration.DeclarationStatus;
 import cn.perf.domain.template.FormLayout;
 import cn.perf.domain.template.LibraryIndicator;
 import cn.perf.web.declaration.DeclarationForm.IndicatorForm;
+import cn.perf.web.shell.FormBinding;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +37,7 @@ class DeclarationFormController {
     @InitBinder(DeclarationFormModel.FORM)
     void binder(WebDataBinder binder) {
         binder.setAutoGrowCollectionLimit(DeclarationForms.MAX_ROWS + 1);
+        FormBinding.withoutFieldMarkers(binder);
     }
 
     /** A row table (and, for 子项目, the indicator table whose 对应子项目 choices follow it) after {@code _op}. */

@@ -16,6 +16,7 @@ import cn.perf.domain.shared.InvalidCommandException;
 import cn.perf.domain.shared.NotFoundException;
 import cn.perf.domain.shared.StaleVersionException;
 import cn.perf.domain.shared.Violation;
+import cn.perf.web.shell.FormBinding;
 import cn.perf.web.shell.FormViolations;
 import cn.perf.web.shell.ListLinks;
 import cn.perf.web.shell.RenderedPages;
@@ -70,6 +71,7 @@ class EvaluationController {
     @InitBinder(FORM)
     void binder(WebDataBinder binder) {
         binder.setAutoGrowCollectionLimit(EvaluationForm.MAX_ROWS + 1);
+        FormBinding.withoutFieldMarkers(binder);
     }
 
     // ------------------------------------------------------------------ list, start
