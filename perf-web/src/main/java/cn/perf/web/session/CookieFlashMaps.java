@@ -10,7 +10,14 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.HttpHeaders;
@@ -39,17 +46,28 @@ import tools.jackson.databind.node.ObjectNode;
  * keyed by the session's id: a notice cannot be made up outside the session it was written for (another tab of the
  * same session shares it, as it shared the session attribute), and a cookie from before a sign-in (a new session id)
  * is ignored. Anything else (a token shown once, an object), a request without a session, or notices too large
- * for a cookie ({@value #MAX_COOKIE_CHARS} characters) go to the session as before. A cookie that is malformed, forged or
+ * for the cookies (below) go to the session as before. A cookie that is malformed, forged or
  * of another session is dropped, never an error. Nothing here is kept on the node: any node reads the cookie.
+ *
+ * <p><b>One cookie per notice</b> ({@value #COOKIE}-&lt;id&gt;), so that two tabs never lose each other's notices: a
+ * response sets the cookies of the notices it adds and removes only those it received and consumed. With one cookie
+ * for all of them, two saves in two tabs at the same moment each read no notice, each wrote a cookie with its own,
+ * and the browser kept the later one: the first tab's 已保存 never showed. At most {@value #MAX_COOKIES} notices wait
+ * in cookies, of at most {@value #MAX_COOKIE_CHARS} characters together, so that every request's headers stay far
+ * below Tomcat's limit; more go to the session. A cookie named {@value #COOKIE} alone (from before) is read and removed the same way.
  */
 @Component(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
 public class CookieFlashMaps extends AbstractFlashMapManager {
 
+    /** The cookies' name: {@value}-&lt;id&gt;, one per notice. */
     static final String COOKIE = "PERF-FLASH";
     static final int MAX_COOKIE_CHARS = 3000;
+    static final int MAX_COOKIES = 4;
     private static final String SESSION_ATTRIBUTE = CookieFlashMaps.class.getName() + ".FLASH_MAPS";
     /** This request's flash maps after an update: what a second look in the same request must see. */
     private static final String UPDATED = CookieFlashMaps.class.getName() + ".UPDATED";
+    /** This request's view of the notice cookies ({@link Cookies}). */
+    private static final String COOKIES = CookieFlashMaps.class.getName() + ".COOKIES";
 
     private final JsonMapper json;
 
@@ -64,7 +82,9 @@ public class CookieFlashMaps extends AbstractFlashMapManager {
             List<FlashMap> maps = (List<FlashMap>) updated;
             return new ArrayList<>(maps);
         }
-        List<FlashMap> maps = new ArrayList<>(fromCookie(request));
+        Cookies cookies = cookies(request);
+        List<FlashMap> maps = new ArrayList<>(cookies.read.keySet());
+        maps.addAll(cookies.older);
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof List<?> stored) {
             for (Object m : stored) {
@@ -78,22 +98,40 @@ public class CookieFlashMaps extends AbstractFlashMapManager {
     protected void updateFlashMaps(List<FlashMap> flashMaps, HttpServletRequest request, HttpServletResponse response) {
         request.setAttribute(UPDATED, List.copyOf(flashMaps));
         HttpSession session = request.getSession(false);
-        List<FlashMap> inCookie = new ArrayList<>();
+        Cookies cookies = cookies(request);
+        Set<String> kept = new HashSet<>();
+        for (FlashMap m : flashMaps) {
+            if (cookies.read.containsKey(m)) {
+                kept.add(cookies.read.get(m));
+            }
+        }
+        int chars = kept.stream().mapToInt(cookies.sizes::get).sum();
         List<FlashMap> inSession = new ArrayList<>();
         for (FlashMap m : flashMaps) {
-            (session != null && plain(m) ? inCookie : inSession).add(m);
+            String name = cookies.read.get(m);
+            if (name == null && session != null && plain(m) && kept.size() < MAX_COOKIES) {
+                String value = encode(List.of(m), session.getId());
+                if (chars + value.length() <= MAX_COOKIE_CHARS) {
+                    chars += value.length();
+                    name = COOKIE + "-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+                    long seconds = Math.max(1, m.getExpirationTime() - System.currentTimeMillis()) / 1000 + 1;
+                    writeCookie(request, response, name, value, Duration.ofSeconds(seconds));
+                    cookies.read.put(m, name);
+                    cookies.sizes.put(name, value.length());
+                }
+            }
+            if (name != null) {
+                kept.add(name);
+            } else {
+                inSession.add(m);
+            }
         }
-        String value = inCookie.isEmpty() ? null : encode(inCookie, session.getId());
-        if (value != null && value.length() > MAX_COOKIE_CHARS) {
-            inSession.addAll(inCookie);
-            value = null;
-        }
-        if (value != null) {
-            long seconds = Math.max(1, inCookie.stream().mapToLong(FlashMap::getExpirationTime).max().orElse(0)
-                    - System.currentTimeMillis()) / 1000 + 1;
-            writeCookie(request, response, value, Duration.ofSeconds(seconds));
-        } else if (cookieOf(request) != null) {
-            writeCookie(request, response, "", Duration.ZERO);
+        for (Iterator<String> names = cookies.sizes.keySet().iterator(); names.hasNext(); ) {
+            String name = names.next();
+            if (!kept.contains(name)) {
+                writeCookie(request, response, name, "", Duration.ZERO);
+                names.remove();
+            }
         }
         if (!inSession.isEmpty()) {
             request.getSession().setAttribute(SESSION_ATTRIBUTE, new ArrayList<>(inSession));
@@ -136,10 +174,43 @@ public class CookieFlashMaps extends AbstractFlashMapManager {
         return payload + "." + mac(payload, sessionId);
     }
 
-    /** The cookie's flash maps, or none when it is absent, malformed, forged or written for another session. */
-    private List<FlashMap> fromCookie(HttpServletRequest request) {
-        String value = cookieOf(request);
+    /**
+     * The notice cookies this request sent, and the flash maps read from them, by cookie; read once per request and
+     * kept current by {@link #updateFlashMaps} (a request may update twice: its own notices shown, then a new one).
+     */
+    private Cookies cookies(HttpServletRequest request) {
+        if (request.getAttribute(COOKIES) instanceof Cookies known) {
+            return known;
+        }
+        Cookies cookies = new Cookies();
         HttpSession session = request.getSession(false);
+        if (request.getCookies() != null) {
+            for (Cookie c : request.getCookies()) {
+                if (COOKIE.equals(c.getName()) || c.getName().startsWith(COOKIE + "-")) {
+                    cookies.sizes.put(c.getName(), c.getValue().length());
+                    for (FlashMap m : fromCookie(c.getValue(), session)) {
+                        if (COOKIE.equals(c.getName())) {
+                            cookies.older.add(m); // all in one cookie, from before: each goes to a cookie of its own
+                        } else {
+                            cookies.read.put(m, c.getName());
+                        }
+                    }
+                }
+            }
+        }
+        request.setAttribute(COOKIES, cookies);
+        return cookies;
+    }
+
+    /** This request's notice cookies: those the browser holds (name, length), and which one each flash map came in. */
+    private static final class Cookies {
+        final Map<String, Integer> sizes = new LinkedHashMap<>();
+        final Map<FlashMap, String> read = new IdentityHashMap<>();
+        final List<FlashMap> older = new ArrayList<>();
+    }
+
+    /** A cookie's flash maps, or none when it is malformed, forged or written for another session. */
+    private List<FlashMap> fromCookie(String value, HttpSession session) {
         if (value == null || value.isEmpty() || session == null) {
             return List.of();
         }
@@ -198,22 +269,10 @@ public class CookieFlashMaps extends AbstractFlashMapManager {
         }
     }
 
-    private static String cookieOf(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (COOKIE.equals(c.getName())) {
-                    return c.getValue();
-                }
-            }
-        }
-        return null;
-    }
-
-    private static void writeCookie(HttpServletRequest request, HttpServletResponse response, String value,
-                                    Duration maxAge) {
+    private static void writeCookie(HttpServletRequest request, HttpServletResponse response, String name,
+                                    String value, Duration maxAge) {
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, value).path(path).maxAge(maxAge)
+        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(name, value).path(path).maxAge(maxAge)
                 .httpOnly(true).secure(request.isSecure()).sameSite("Lax").build().toString());
     }
 }

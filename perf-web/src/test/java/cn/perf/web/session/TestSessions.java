@@ -47,16 +47,16 @@ public final class TestSessions {
     }
 
     /**
-     * Follows a redirect as a browser does: with the session cookie the response set, if it set one, and the cookie of
+     * Follows a redirect as a browser does: with the session cookie the response set, if it set one, and the cookies of
      * its one-time notices (已保存 …: {@link CookieFlashMaps}), which is signed for that session. MockMvc's own
      * {@code flashAttrs} would put them into a mock session that Spring Session's filter never reads.
      */
     public static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder carrying(
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder next, MvcResult redirect) {
-        for (String name : new String[] {COOKIE, CookieFlashMaps.COOKIE}) {
-            Cookie cookie = redirect.getResponse().getCookie(name);
-            if (cookie != null && !cookie.getValue().isEmpty()) {
-                next = next.cookie(new Cookie(name, cookie.getValue()));
+        for (Cookie cookie : redirect.getResponse().getCookies()) {
+            boolean carried = COOKIE.equals(cookie.getName()) || cookie.getName().startsWith(CookieFlashMaps.COOKIE);
+            if (carried && !cookie.getValue().isEmpty()) {
+                next = next.cookie(new Cookie(cookie.getName(), cookie.getValue()));
             }
         }
         return next;
