@@ -46,15 +46,16 @@ import tools.jackson.databind.node.ObjectNode;
  * keyed by the session's id: a notice cannot be made up outside the session it was written for (another tab of the
  * same session shares it, as it shared the session attribute), and a cookie from before a sign-in (a new session id)
  * is ignored. Anything else (a token shown once, an object), a request without a session, or notices too large
- * for the cookies (below) go to the session as before. A cookie that is malformed, forged or
- * of another session is dropped, never an error. Nothing here is kept on the node: any node reads the cookie.
+ * for the cookies (below) go to the session as before. A cookie that is malformed, forged or of another session is
+ * dropped, never an error. Nothing here is kept on the node: any node reads the cookie.
  *
  * <p><b>One cookie per notice</b> ({@value #COOKIE}-&lt;id&gt;), so that two tabs never lose each other's notices: a
  * response sets the cookies of the notices it adds and removes only those it received and consumed. With one cookie
  * for all of them, two saves in two tabs at the same moment each read no notice, each wrote a cookie with its own,
  * and the browser kept the later one: the first tab's 已保存 never showed. At most {@value #MAX_COOKIES} notices wait
  * in cookies, of at most {@value #MAX_COOKIE_CHARS} characters together, so that every request's headers stay far
- * below Tomcat's limit; more go to the session. A cookie named {@value #COOKIE} alone (from before) is read and removed the same way.
+ * below Tomcat's limit; more go to the session. A cookie named {@value #COOKIE} alone (all notices in one, from
+ * before) is read, and its notices move to cookies of their own.
  */
 @Component(DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
 public class CookieFlashMaps extends AbstractFlashMapManager {
