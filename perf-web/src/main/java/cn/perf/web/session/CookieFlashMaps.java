@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,40 +99,40 @@ public class CookieFlashMaps extends AbstractFlashMapManager {
         request.setAttribute(UPDATED, List.copyOf(flashMaps));
         HttpSession session = request.getSession(false);
         Cookies cookies = cookies(request);
-        Set<String> kept = new HashSet<>();
+        Set<String> kept = new HashSet<>(); // the cookies of notices still waiting, which stay as they are
         for (FlashMap m : flashMaps) {
-            if (cookies.read.containsKey(m)) {
-                kept.add(cookies.read.get(m));
+            String name = cookies.read.get(m);
+            if (name != null) {
+                kept.add(name);
             }
         }
         int chars = kept.stream().mapToInt(cookies.sizes::get).sum();
         List<FlashMap> inSession = new ArrayList<>();
         for (FlashMap m : flashMaps) {
-            String name = cookies.read.get(m);
-            if (name == null && session != null && plain(m) && kept.size() < MAX_COOKIES) {
-                String value = encode(List.of(m), session.getId());
-                if (chars + value.length() <= MAX_COOKIE_CHARS) {
-                    chars += value.length();
-                    name = COOKIE + "-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-                    long seconds = Math.max(1, m.getExpirationTime() - System.currentTimeMillis()) / 1000 + 1;
-                    writeCookie(request, response, name, value, Duration.ofSeconds(seconds));
-                    cookies.read.put(m, name);
-                    cookies.sizes.put(name, value.length());
-                }
+            if (cookies.read.containsKey(m)) {
+                continue;
             }
-            if (name != null) {
-                kept.add(name);
-            } else {
+            String value = session != null && plain(m) && kept.size() < MAX_COOKIES
+                    ? encode(List.of(m), session.getId()) : null;
+            if (value == null || chars + value.length() > MAX_COOKIE_CHARS) {
                 inSession.add(m);
+                continue;
             }
+            chars += value.length();
+            String name = COOKIE + "-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+            long seconds = Math.max(1, m.getExpirationTime() - System.currentTimeMillis()) / 1000 + 1;
+            writeCookie(request, response, name, value, Duration.ofSeconds(seconds));
+            cookies.read.put(m, name);
+            cookies.sizes.put(name, value.length());
+            kept.add(name);
         }
-        for (Iterator<String> names = cookies.sizes.keySet().iterator(); names.hasNext(); ) {
-            String name = names.next();
-            if (!kept.contains(name)) {
+        cookies.sizes.keySet().removeIf(name -> {
+            boolean consumed = !kept.contains(name);
+            if (consumed) {
                 writeCookie(request, response, name, "", Duration.ZERO);
-                names.remove();
             }
-        }
+            return consumed;
+        });
         if (!inSession.isEmpty()) {
             request.getSession().setAttribute(SESSION_ATTRIBUTE, new ArrayList<>(inSession));
         } else if (session != null && session.getAttribute(SESSION_ATTRIBUTE) != null) {
