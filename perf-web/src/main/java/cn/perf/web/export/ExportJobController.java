@@ -61,7 +61,15 @@ class ExportJobController {
 
     @GetMapping("/{id}/file")
     void file(Viewer viewer, @PathVariable long id, HttpServletResponse response) throws IOException {
-        ExportFile file = queue.file(viewer.scope().username(), id);
+        send(id, queue.file(viewer.scope().username(), id), response);
+    }
+
+    /**
+     * Writes job {@code id}'s file as the response: its type, length, a private no-store download named after the job's
+     * title ({@link FormDownloads#attachment}, {@code export-<id>.<ext>} for clients without RFC 5987). The page's
+     * download and the API's ({@link ApiExportJobController}) are the same bytes and headers.
+     */
+    static void send(long id, ExportFile file, HttpServletResponse response) throws IOException {
         response.setContentType(file.contentType());
         response.setContentLength(file.content().length);
         String ascii = "export-" + id + extension(file.fileName());

@@ -59,7 +59,7 @@ class ApiSecurityConfiguration {
                 .securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/units/**", "/api/v1/declarations/**", "/api/v1/evaluations/**",
-                                "/api/v1/scoring/**")
+                                "/api/v1/scoring/**", "/api/v1/exports/**")
                         .access(roles.anyOf(FORM_ROLES[0], FORM_ROLES[1], FORM_ROLES[2], FORM_ROLES[3]))
                         .anyRequest().access(roles.signedIn()))
                 // CSRF guards what a browser's session cookie may do; a request with a bearer token, or without any
