@@ -187,6 +187,13 @@ class AuthorizationMatrixTest {
             "GET    /api/v1/scoring/regimes              | 401   | OK         OK         OK         OK        403    403    403",
             "POST   /api/v1/scoring/preview              | 401   | OK         OK         OK         OK        403    403    403",
             "GET    /api/v1/evaluations/{id}/xlsx        | 401   | OK/404/404 OK/404/404 OK/404/404 OK/OK/404 403    403    403",
+            // a list's search queued as a background export by a program, and its jobs: the pages' 我的导出 (a job and
+            // its file are its owner's only; targets: the finished exports above). The create sends no kind: the handler
+            // runs and refuses it (422), nothing is queued
+            "POST   /api/v1/exports                      | 401   | OK         OK         OK         OK        403    403    403",
+            "GET    /api/v1/exports                      | 401   | OK         OK         OK         OK        403    403    403",
+            "GET    /api/v1/exports/{id}                 | 401   | OK/404/404 404        404        404       403    403    403",
+            "GET    /api/v1/exports/{id}/file            | 401   | OK/404/404 404        404        404       403    403    403",
             // its OpenAPI document (any signed-in caller, token or session) and the Swagger UI (a page)
             "GET    /v3/api-docs                         | 401   | OK         OK         OK         OK        OK     OK     OK",
             "GET    /v3/api-docs/swagger-config          | 401   | OK         OK         OK         OK        OK     OK     OK",
@@ -239,6 +246,7 @@ class AuthorizationMatrixTest {
             "PUT /api/v1/evaluations/{id}", "{\"version\": -1}",
             "POST /api/v1/evaluations/{id}/submit", "{\"version\": -1}",
             "POST /api/v1/evaluations/{id}/review", "{\"version\": -1, \"action\": \"START\"}",
+            "POST /api/v1/exports", "{\"year\": 2030}",
             "POST /api/v1/scoring/preview", "{\"regimeId\": \"SUZHOU_2017\", \"rows\": [{\"category\": \"产出\", "
                     + "\"name\": \"上线模块数\", \"target\": \"≥10个\", \"actual\": \"10个\"}]}");
 
