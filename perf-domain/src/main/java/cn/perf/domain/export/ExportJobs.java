@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where export jobs and their files are kept: a table of PostgreSQL shared by every application node. Every change of a
@@ -14,6 +15,14 @@ public interface ExportJobs {
 
     /** Queues a new job; returns its id. */
     long add(String owner, ExportKind kind, String parameters, String title, Instant now, Instant expiresAt);
+
+    /**
+     * Queues a new job unless the owner already has {@code maxUnfinished} jobs waiting or being written; its id, or
+     * empty when refused. The count and the insert are one step for the owner across nodes: two requests at the same
+     * moment (two tabs, two nodes, an API client retrying) cannot both pass the count.
+     */
+    OptionalLong addUnlessBusy(String owner, int maxUnfinished, ExportKind kind, String parameters, String title,
+                               Instant now, Instant expiresAt);
 
     /** How many of the owner's jobs are waiting or being written. */
     int unfinished(String owner);

@@ -64,13 +64,11 @@ public class ExportQueue {
             throw new NotFoundException("账户不可用");
         }
         String owner = viewer.scope().username();
-        if (jobs.unfinished(owner) >= MAX_UNFINISHED) {
-            throw new InvalidCommandException(List.of(Violation.of("export", "export.busy",
-                    "您已有 " + MAX_UNFINISHED + " 个导出正在生成，请等其完成后再导出", MAX_UNFINISHED)));
-        }
         Instant now = clock.instant();
         jobs.prune(owner, KEEP_FINISHED, now);
-        return jobs.add(owner, kind, parameters, title, now, now.plus(KEPT));
+        return jobs.addUnlessBusy(owner, MAX_UNFINISHED, kind, parameters, title, now, now.plus(KEPT))
+                .orElseThrow(() -> new InvalidCommandException(List.of(Violation.of("export", "export.busy",
+                        "您已有 " + MAX_UNFINISHED + " 个导出正在生成，请等其完成后再导出", MAX_UNFINISHED))));
     }
 
     /** The owner's job {@code id}. @throws NotFoundException another user's, made up, or expired */

@@ -13,11 +13,14 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@link ExportJobs} in the table {@code export_job} (V27). Each method is one statement (autocommit, or the caller's
@@ -32,10 +35,15 @@ public class JdbcExportJobs implements ExportJobs {
             id, owner, kind, parameters, title, status, attempts, created_at, started_at, finished_at, expires_at,
             file_name, octet_length(content) as size, row_count, error""";
 
-    private final JdbcClient jdbc;
+    /** First key of the transaction-level advisory lock an owner's new job is added under (the second: the owner). */
+    static final int ADD_LOCK = 0x45585031; // "EXP1"
 
-    public JdbcExportJobs(DataSource dataSource) {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    public JdbcExportJobs(DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -48,6 +56,25 @@ public class JdbcExportJobs implements ExportJobs {
                 .param("title", title).param("now", ts(now)).param("expires", ts(expiresAt))
                 .update(key, "id");
         return key.getKey().longValue();
+    }
+
+    /**
+     * In one transaction (the caller's, if there is one): a transaction-level advisory lock on the owner, then the
+     * count, then the insert. The count runs as a statement of its own after the lock is granted, so under READ
+     * COMMITTED it sees the job a concurrent request of the same owner committed before releasing the lock; requests
+     * of different owners do not wait for each other.
+     */
+    @Override
+    public OptionalLong addUnlessBusy(String owner, int maxUnfinished, ExportKind kind, String parameters,
+                                      String title, Instant now, Instant expiresAt) {
+        return transactions.execute(status -> {
+            jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").param(ADD_LOCK).param(owner)
+                    .query(rs -> { });
+            if (unfinished(owner) >= maxUnfinished) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(add(owner, kind, parameters, title, now, expiresAt));
+        });
     }
 
     @Override

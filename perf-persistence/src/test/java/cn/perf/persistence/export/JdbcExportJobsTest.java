@@ -11,11 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +128,85 @@ class JdbcExportJobsTest {
         assertThat(node1.get(30, TimeUnit.SECONDS)).map(ExportJob::id).contains(first);
         assertThat(node2).map(ExportJob::id).contains(second);
         assertThat(jobs.claim("node-3", NOW)).as("nothing left").isEmpty();
+    }
+
+    @Test
+    void anOwnersJobIsAddedOnlyWhileFewerThanTheLimitAreUnfinished() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(addUnlessBusy("finance-a")).as("job %d of 3", i + 1).isPresent();
+        }
+        assertThat(addUnlessBusy("finance-a")).as("a fourth unfinished job").isEmpty();
+        assertThat(addUnlessBusy("finance-b")).as("another owner").isPresent();
+
+        long first = jobs.claim("node-1", NOW).orElseThrow().id();
+        jobs.finish(first, "node-1", FILE, 1, NOW);
+        assertThat(addUnlessBusy("finance-a")).as("once one is finished").isPresent();
+        assertThat(jobs.unfinished("finance-a")).isEqualTo(3);
+    }
+
+    /**
+     * The count waits for the owner's lock and is read after it is granted: here the lock is held (as by a request of
+     * the same owner on another node) while that request's jobs are committed; the waiting request then counts them.
+     * Without the lock, or with the count read before it, the waiting request would add a fourth job.
+     */
+    @Test
+    void aRequestWaitingForTheOwnersLockCountsTheJobsCommittedMeanwhile() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> otherNode = CompletableFuture.runAsync(() ->
+                new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", rs -> { },
+                            JdbcExportJobs.ADD_LOCK, "finance-a");
+                    held.countDown();
+                    await(release);
+                    for (int i = 0; i < 3; i++) {
+                        add("finance-a", NOW);
+                    }
+                }));
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<OptionalLong> waiting = CompletableFuture.supplyAsync(() -> addUnlessBusy("finance-a"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                select count(*) from pg_locks l join pg_database d on d.oid = l.database
+                where l.locktype = 'advisory' and not l.granted and d.datname = current_database()
+                  and l.classid::int = ? and l.objid::int = hashtext(?) and l.objsubid = 2""",
+                Integer.class, JdbcExportJobs.ADD_LOCK, "finance-a") == 1);
+        assertThat(addUnlessBusy("finance-b")).as("another owner does not wait").isPresent();
+        release.countDown();
+        otherNode.get(30, TimeUnit.SECONDS);
+
+        assertThat(waiting.get(30, TimeUnit.SECONDS)).as("refused: three were committed while it waited").isEmpty();
+        assertThat(jobs.unfinished("finance-a")).isEqualTo(3);
+    }
+
+    @Test
+    void requestsOfOneOwnerAtTheSameMomentNeverPassTheLimit() throws Exception {
+        int requests = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<OptionalLong>> all = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(requests);
+        long added = 0;
+        try {
+            for (int i = 0; i < requests; i++) {
+                all.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return addUnlessBusy("finance-a");
+                }, threads));
+            }
+            start.countDown();
+            for (CompletableFuture<OptionalLong> one : all) {
+                added += one.get(30, TimeUnit.SECONDS).isPresent() ? 1 : 0;
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(added).isEqualTo(3);
+        assertThat(jobs.unfinished("finance-a")).isEqualTo(3);
+    }
+
+    private OptionalLong addUnlessBusy(String owner) {
+        return jobs.addUnlessBusy(owner, 3, ExportKind.DECLARATION_SUMMARY, "{}", "汇总", NOW,
+                NOW.plus(Duration.ofHours(24)));
     }
 
     @Test
