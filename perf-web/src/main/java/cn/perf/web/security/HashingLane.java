@@ -1,8 +1,15 @@
 package cn.perf.web.security;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -17,12 +24,24 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * {@link AuthenticationServiceException}: the login page says 系统繁忙 ({@code /login?busy}, not the wrong-password
  * message), and it is not counted as a wrong password, so no lockout).
  * The lane is per node and holds no state a second node would need.
+ *
+ * <p>The hashing runs on the lane's own threads ({@code perf-hashing-N}, normal priority), the request thread waiting
+ * for it: so that an operator can give the lane a larger share of a busy node's cores than any one request thread
+ * gets. With {@code -XX:ThreadPriorityPolicy=1} the JVM maps Java thread priorities to Linux nice values, and the
+ * request threads run at {@code perf.server.request-thread-priority} (default 1: nice 4, or what
+ * {@code -XX:JavaPriority1_To_OSPriority} says) while the lane stays at nice 0. Without that flag priorities are
+ * ignored on Linux and the lane's threads share the cores as the request threads do. (Lowering a thread's priority
+ * needs no privilege; raising one would, which is why the request threads are lowered rather than the lane raised.)
+ * A permit is held until the hashing is done, also when the waiting request has given up (interrupted): the lane never
+ * runs more than {@code threads} at once.
  */
 final class HashingLane implements PasswordEncoder {
 
     private final PasswordEncoder delegate;
     private final Semaphore permits;
     private final long waitNanos;
+    /** As many threads as permits, so a permit's holder never waits for one; idle ones end after a minute. */
+    private final ThreadPoolExecutor lane;
 
     HashingLane(PasswordEncoder delegate, int threads, Duration wait) {
         if (threads < 1) {
@@ -31,6 +50,14 @@ final class HashingLane implements PasswordEncoder {
         this.delegate = delegate;
         this.permits = new Semaphore(threads, true);
         this.waitNanos = wait.toNanos();
+        AtomicInteger n = new AtomicInteger();
+        this.lane = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "perf-hashing-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY);
+            return t;
+        });
+        this.lane.allowCoreThreadTimeOut(true);
     }
 
     /** Half of the cores, at least one: the other half stays with the pages. */
@@ -40,27 +67,49 @@ final class HashingLane implements PasswordEncoder {
 
     @Override
     public String encode(CharSequence rawPassword) {
-        enter();
-        try {
-            return delegate.encode(rawPassword);
-        } finally {
-            permits.release();
-        }
+        return inLane(() -> delegate.encode(rawPassword));
     }
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
-        enter();
-        try {
-            return delegate.matches(rawPassword, encodedPassword);
-        } finally {
-            permits.release();
-        }
+        return inLane(() -> delegate.matches(rawPassword, encodedPassword));
     }
 
     @Override
     public boolean upgradeEncoding(String encodedPassword) {
         return delegate.upgradeEncoding(encodedPassword);
+    }
+
+    /** Waits for a permit (up to the lane's wait), then runs {@code hashing} on a lane thread and waits for it. */
+    private <T> T inLane(Callable<T> hashing) {
+        enter();
+        Future<T> result;
+        try {
+            result = lane.submit(() -> {
+                try {
+                    return hashing.call();
+                } finally {
+                    permits.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            permits.release();
+            throw new AuthenticationServiceException("系统繁忙，请稍后重试", e);
+        }
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuthenticationServiceException("系统繁忙，请稍后重试", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void enter() {

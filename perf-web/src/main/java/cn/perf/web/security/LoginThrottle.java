@@ -32,7 +32,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * a password is BCrypt (cost 10, tens of milliseconds of CPU), and so is an unknown user name (Spring Security hashes
  * a dummy password so that timing does not reveal which names exist): a flood of sign-ins would queue that much CPU
  * per request and starve the pages of everybody already signed in. Here at most {@code max-concurrent} sign-ins run at
- * once (default: half the cores, at least one), at most {@code max-waiting} more wait for a turn, each at most
+ * once (default: four per core; their hashing takes turns in the {@link HashingLane}), at most {@code max-waiting} more wait for a turn, each at most
  * {@code max-wait}; any further {@code POST /login} is answered at once with 429, {@code Retry-After} and the Chinese
  * page 登录请求过多，请稍后再试 — before Spring Security, so it costs no session, no CSRF check, no database and no
  * hash.
@@ -47,12 +47,23 @@ class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
     static final String PAGE = "security/login-busy";
 
+    /**
+     * Four sign-ins in flight per core. The gate bounds the requests, not the hashing: the hashing lane
+     * ({@link HashingLane}, half the cores) runs the BCrypt checks one per lane thread, and a sign-in's other work
+     * (reading the account, the lockout, the session, the audit entry: database round trips) overlaps with it. Until
+     * 2026-12-02 the gate let in as many sign-ins as the lane has threads, one on two cores, so under load every
+     * sign-in's database work waited for the one before to finish and the node passed about 2 a second while its
+     * lane could hash far more (docs/performance.md).
+     */
+    static int defaultConcurrent() {
+        return 4 * Runtime.getRuntime().availableProcessors();
+    }
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> loginThrottleFilter(SecurityProperties settings,
                                                                      ITemplateEngine templates) {
         SecurityProperties.LoginThrottle s = settings.loginThrottle();
-        int concurrent = s.maxConcurrent() > 0 ? s.maxConcurrent()
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        int concurrent = s.maxConcurrent() > 0 ? s.maxConcurrent() : defaultConcurrent();
         Gate gate = new Gate(concurrent, s.maxWaiting(), s.maxWait());
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
                 new Filter(gate, s.retryAfter(), templates));

@@ -21,7 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class HashingLaneTest {
 
     /** An encoder that counts how many run at once and holds each call until released. */
-    static final class Slow implements PasswordEncoder {
+    static class Slow implements PasswordEncoder {
         final AtomicInteger running = new AtomicInteger();
         final AtomicInteger most = new AtomicInteger();
         final CountDownLatch release = new CountDownLatch(1);
@@ -92,6 +92,48 @@ class HashingLaneTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The hashing runs on the lane's own threads at normal priority, not on the (lower-priority) request thread; a
+     * request that gives up waiting (interrupted) leaves its permit held until the hashing it started is done.
+     */
+    @Test
+    void hashingRunsOnTheLanesOwnThreadsAndAPermitIsHeldUntilItsHashingEnds() throws Exception {
+        List<Thread> hashedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Slow slow = new Slow() {
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                hashedOn.add(Thread.currentThread());
+                return super.matches(raw, encoded);
+            }
+        };
+        HashingLane lane = new HashingLane(slow, 1, Duration.ofSeconds(10));
+        Thread request = new Thread(() -> {
+            try {
+                lane.matches("a", "xa");
+            } catch (AuthenticationServiceException expected) {
+                // interrupted while waiting: refused as busy
+            }
+        }, "http-nio-test-exec-1");
+        request.setPriority(Thread.MIN_PRIORITY);
+        request.start();
+        awaitRunning(slow, 1);
+        assertThat(hashedOn).hasSize(1);
+        assertThat(hashedOn.get(0)).isNotSameAs(request);
+        assertThat(hashedOn.get(0).getName()).startsWith("perf-hashing-");
+        assertThat(hashedOn.get(0).getPriority()).isEqualTo(Thread.NORM_PRIORITY);
+
+        request.interrupt();
+        request.join(10_000);
+        assertThat(request.isAlive()).isFalse();
+        assertThat(lane.available()).as("the hashing still runs: its permit is held").isZero();
+        slow.release.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (lane.available() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(lane.available()).isEqualTo(1);
     }
 
     @Test
