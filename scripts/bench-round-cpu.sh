@@ -16,7 +16,9 @@
 # Output: one table with a column per jar (the request threads' CPU, then the CPU of the PostgreSQL backends serving
 # each app's database), also appended to target/bench-round-cpu.txt.
 #
-# Settings: BENCH_USERS=150 BENCH_WARM_USERS=200 BENCH_ROUNDS=3; BENCH_SEARCH=<fragment>,… (default: the simulation's
+# Settings: BENCH_USERS=150 BENCH_WARM_USERS=200 BENCH_ROUNDS=3 BENCH_WARM_ROUNDS=8 (rounds per warm-up user: until
+# 2026-12-02 the warm-up did BENCH_ROUNDS too, 450-600 rounds, after which the JIT compiler still took a quarter of
+# the process's CPU and every request cost about half as much again as after 1,600; docs/performance.md); BENCH_SEARCH=<fragment>,… (default: the simulation's
 # TERMS, three characters or more); LOAD_PGHOST/LOAD_PGPORT/LOAD_PGADMIN as in
 # load-deadline-week.sh; JAVA_OPTS, LOAD_APP_ARGS passed to every app, BENCH_JAVA_OPTS_<n> to app n only (the same jar
 # twice with two collectors: BENCH_JAVA_OPTS_2=-XX:+UseParallelGC). BENCH_ASPROF=<path of libasyncProfiler.so>
@@ -30,7 +32,7 @@ SRC_DB=${1:?usage: scripts/bench-round-cpu.sh <db made by scripts/generate-data.
 shift
 JARS=("$@"); [ ${#JARS[@]} -gt 0 ] || JARS=(perf-web/target/perf-web-exec.jar)
 PGHOST_=${LOAD_PGHOST:-127.0.0.1}; PGPORT_=${LOAD_PGPORT:-5432}; PGADMIN=${LOAD_PGADMIN:-postgres}
-USERS=${BENCH_USERS:-150}; WARM=${BENCH_WARM_USERS:-200}; ROUNDS=${BENCH_ROUNDS:-3}
+USERS=${BENCH_USERS:-150}; WARM=${BENCH_WARM_USERS:-200}; ROUNDS=${BENCH_ROUNDS:-3}; WARM_ROUNDS=${BENCH_WARM_ROUNDS:-8}
 out=$root/target/bench-round-cpu.txt
 mkdir -p target; : >>"$out"
 work=$(mktemp -d)
@@ -76,13 +78,13 @@ q "${dbs[0]}" "select username, declaration_id, evaluation_id from loadgen.filer
   | awk -F'|' 'BEGIN {print "username,declaration,evaluation"} {print $1 "," $2 "," $3}' >"$work/users.csv"
 accounts=$(( $(wc -l <"$work/users.csv") - 1 ))
 [ "$accounts" -ge $(( WARM + USERS )) ] || die "$SRC_DB has $accounts accounts, $(( WARM + USERS )) needed"
-info "warm-up: $WARM users × $ROUNDS rounds on each app"
-python3 scripts/load/round-cpu.py "$targets" "$work/users.csv" "$ROUNDS" 0 "$WARM" >/dev/null
+info "warm-up: $WARM users × $WARM_ROUNDS rounds on each app"
+python3 scripts/load/round-cpu.py "$targets" "$work/users.csv" "$WARM_ROUNDS" 0 "$WARM" >/dev/null
 if [ -n "${BENCH_ASPROF:-}" ]; then
   for p in "${pids[@]}"; do jcmd "$p" JVMTI.agent_load "$BENCH_ASPROF" '"start,event=cpu,interval=1000000"' >/dev/null; done
 fi
 info "measured: $USERS users × $ROUNDS rounds on each app in turn"
-{ echo; echo "### $(date -u +%Y-%m-%dT%H:%MZ), $USERS users × $ROUNDS rounds after $WARM × $ROUNDS to warm up"
+{ echo; echo "### $(date -u +%Y-%m-%dT%H:%MZ), $USERS users × $ROUNDS rounds after $WARM × $WARM_ROUNDS to warm up"
   n=0; for jar in "${JARS[@]}"; do n=$(( n + 1 )); o=BENCH_JAVA_OPTS_$n; echo "app $n: $jar ${!o:-}"; done; echo
   python3 scripts/load/round-cpu.py "$targets" "$work/users.csv" "$ROUNDS" "$WARM" "$USERS"; } | tee -a "$out"
 if [ -n "${BENCH_ASPROF:-}" ]; then
