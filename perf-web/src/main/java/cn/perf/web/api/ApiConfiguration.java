@@ -92,8 +92,12 @@ class ApiConfiguration {
                         || operation.getRequestBody() != null) {
                     add(operation, "400", "参数或请求体格式不正确（JSON 语法、未知字段、类型）", ref);
                 }
-                if (operation.getRequestBody() != null) {
+                if (operation.getRequestBody() != null && path.contains("{")) {
+                    // a change to a form that exists (its version, its state); a create, a preview or an export
+                    // request has neither
                     add(operation, "409", "版本已变（currentVersion 为当前版本），或当前状态不允许该操作", ref);
+                }
+                if (operation.getRequestBody() != null) {
                     add(operation, "413", "请求体超过 1 MB", ref);
                     add(operation, "422", "内容未通过校验，violations 列出全部问题；未做任何修改", ref);
                 }
@@ -101,11 +105,15 @@ class ApiConfiguration {
         };
     }
 
+    /** Documents {@code status} unless the operation describes it itself (its own annotation says more). */
     private static void add(Operation operation, String status, String description, Schema<?> ref) {
         ApiResponses responses = operation.getResponses();
         if (responses == null) {
             responses = new ApiResponses();
             operation.setResponses(responses);
+        }
+        if (responses.containsKey(status)) {
+            return;
         }
         responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
                 .addMediaType(ApiProblems.PROBLEM_JSON.toString(), new MediaType().schema(ref))));

@@ -116,6 +116,10 @@ class SecurityConfiguration {
                                 .InternalAuthenticationServiceException) ? "/login?busy" : "/login?error")))
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                // no saved request: a sign-in always lands on the home page (above), so keeping the page an anonymous
+                // visitor asked for would only start a session in PostgreSQL for each such visit (issue 12: a client
+                // whose sign-in was refused made one for every page it tried)
+                .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session
                         // a new session id at login (session fixation, ASVS V7.2.4)
                         .sessionFixation(fixation -> fixation.changeSessionId())

@@ -117,12 +117,12 @@ class ApiProblemDetailsTest extends ApiTestSupport {
         long version = ok("/api/v1/declarations/" + id, token).get("version").asLong();
         MockHttpServletResponse noCsrf = mvc.perform(MockMvcRequestBuilders.post("/api/v1/declarations/" + id
                         + "/submit").contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version + "}")
-                .cookie(TestSessions.fresh(mvc)).with(user(users.loadUserByUsername(CHENGGUAN_FILER)))).andReturn()
+                .cookie(TestSessions.fresh(sessionStore)).with(user(users.loadUserByUsername(CHENGGUAN_FILER)))).andReturn()
                 .getResponse();
         problem(noCsrf, 403, "csrf");
         MockHttpServletResponse withCsrf = mvc.perform(MockMvcRequestBuilders.post("/api/v1/declarations/" + id
                         + "/submit").contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version + "}")
-                .cookie(TestSessions.fresh(mvc)).with(user(users.loadUserByUsername(CHENGGUAN_FILER)))
+                .cookie(TestSessions.fresh(sessionStore)).with(user(users.loadUserByUsername(CHENGGUAN_FILER)))
                 .with(csrf().asHeader())).andReturn()
                 .getResponse();
         // the handler ran (the empty draft is refused by the lint, as on the page)

@@ -17,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -48,6 +49,9 @@ abstract class ApiTestSupport {
     JsonMapper json;
     @Autowired
     JdbcTemplate jdbc;
+    /** Where the session filter keeps sessions: an anonymous session is made there (TestSessions.fresh). */
+    @Autowired
+    SessionRepository<?> sessionStore;
     @Autowired
     private DeclarationService fixtureDeclarations;
     @Autowired

@@ -1,6 +1,8 @@
 package cn.perf.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static cn.perf.web.export.Downloads.cells;
+import static cn.perf.web.export.Downloads.fileName;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -264,13 +266,17 @@ class ExportJobApiTest extends ApiTestSupport {
     void theDocumentDescribesTheExportEndpoints() throws Exception {
         JsonNode paths = ok("/v3/api-docs", token(CHENGGUAN_FILER)).get("paths");
         JsonNode queue = paths.get("/api/v1/exports").get("post");
-        assertThat(queue.get("responses").propertyNames()).contains("202", "400", "401", "403", "422", "429");
+        assertThat(queue.get("responses").propertyNames()).contains("202", "400", "401", "403", "422", "429")
+                .as("no version and no state to conflict with").doesNotContain("409");
+        assertThat(queue.get("responses").get("429").get("description").asString()).contains("已有");
         assertThat(queue.get("parameters").findValuesAsString("name")).contains("Idempotency-Key");
         assertThat(paths.get("/api/v1/exports").get("get")).isNotNull();
         assertThat(paths.get("/api/v1/exports/{id}").get("get").get("responses").propertyNames()).contains("200",
                 "404");
-        assertThat(paths.get("/api/v1/exports/{id}/file").get("get").get("responses").propertyNames())
-                .contains("200", "404", "409");
+        JsonNode file = paths.get("/api/v1/exports/{id}/file").get("get").get("responses");
+        assertThat(file.propertyNames()).contains("200", "404", "409");
+        assertThat(file.get("409").get("description").asString()).as("its own description kept")
+                .isEqualTo("文件尚未生成，或导出未能完成");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -299,26 +305,5 @@ class ExportJobApiTest extends ApiTestSupport {
                 values (?, 'DECLARATION_SUMMARY', '{"year":2021}', '别处生成中的导出', ?, 1, 'other-node', now(),
                         now(), now(), case when ? = 'FAILED' then now() end, now() + interval '1 day', ?)
                 returning id""", Long.class, owner, status, status, error);
-    }
-
-    private static String fileName(MockHttpServletResponse r) {
-        String disposition = r.getHeader(HttpHeaders.CONTENT_DISPOSITION);
-        return URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8);
-    }
-
-    /** Every row's cells as the spreadsheet shows them. */
-    private static List<List<String>> cells(byte[] xlsx) throws Exception {
-        DataFormatter format = new DataFormatter();
-        List<List<String>> out = new ArrayList<>();
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            XSSFSheet sheet = wb.getSheetAt(0);
-            for (int i = 0; i <= sheet.getLastRowNum(); i++) {
-                Row row = sheet.getRow(i);
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(format.formatCellValue(c)));
-                out.add(cells);
-            }
-        }
-        return out;
     }
 }

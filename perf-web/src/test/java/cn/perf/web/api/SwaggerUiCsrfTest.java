@@ -54,7 +54,7 @@ class SwaggerUiCsrfTest extends ApiTestSupport {
 
     /** Signs in through the login page as a browser does; the session cookie of the signed-in session. */
     private Cookie signedIn(String username) throws Exception {
-        Cookie anonymous = TestSessions.fresh(mvc);
+        Cookie anonymous = TestSessions.fresh(sessionStore);
         String loginPage = mvc.perform(MockMvcRequestBuilders.get("/login").cookie(anonymous)).andReturn()
                 .getResponse().getContentAsString();
         Matcher csrf = CSRF.matcher(loginPage);

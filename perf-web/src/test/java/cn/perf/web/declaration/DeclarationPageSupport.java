@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -61,6 +62,9 @@ abstract class DeclarationPageSupport {
 
     @Autowired
     UserDetailsService users;
+    /** Where the session filter keeps sessions: an anonymous session is made there (TestSessions.fresh). */
+    @Autowired
+    SessionRepository<?> sessionStore;
 
     // ------------------------------------------------------------------ requests
 

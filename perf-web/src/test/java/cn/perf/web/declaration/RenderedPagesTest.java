@@ -61,8 +61,8 @@ class RenderedPagesTest extends DeclarationPageSupport {
     @Test
     void aServedPageCarriesTheTokenOfItsOwnSessionAndThatTokenSaves() throws Exception {
         long id = createSuzhou(CHENGGUAN_FILER, unique("令牌"), 2027);
-        Cookie one = TestSessions.fresh(mvc);
-        Cookie two = TestSessions.fresh(mvc);
+        Cookie one = TestSessions.fresh(sessionStore);
+        Cookie two = TestSessions.fresh(sessionStore);
         MvcResult pageOne = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").cookie(one)
                 .with(as(CHENGGUAN_FILER))).andReturn();
         String inOne = pageOne.getResponse().getContentAsString();
@@ -257,7 +257,7 @@ class RenderedPagesTest extends DeclarationPageSupport {
     @Test
     void aBrowserGetsTheKeptPageCompressedWithItsOwnToken() throws Exception {
         long id = createSuzhou(CHENGGUAN_FILER, unique("压缩"), 2027);
-        Cookie session = TestSessions.fresh(mvc);
+        Cookie session = TestSessions.fresh(sessionStore);
         for (int i = 0; i < 2; i++) { // rendered now, then kept
             MvcResult zipped = mvc.perform(MockMvcRequestBuilders.get("/declarations/" + id + "/edit").cookie(session)
                     .header("Accept-Encoding", "gzip, deflate, br").with(as(CHENGGUAN_FILER))).andReturn();

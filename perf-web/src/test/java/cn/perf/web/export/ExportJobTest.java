@@ -1,5 +1,7 @@
 package cn.perf.web.export;
 
+import static cn.perf.web.export.Downloads.cells;
+import static cn.perf.web.export.Downloads.fileName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -228,26 +230,5 @@ class ExportJobTest {
     private MockHttpServletResponse get(String username, String url) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(url).with(user(users.loadUserByUsername(username))))
                 .andReturn().getResponse();
-    }
-
-    private static String fileName(MockHttpServletResponse r) {
-        String disposition = r.getHeader("Content-Disposition");
-        return URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8);
-    }
-
-    /** Every row's cells as the spreadsheet shows them. */
-    private static List<List<String>> cells(byte[] xlsx) throws Exception {
-        DataFormatter format = new DataFormatter();
-        List<List<String>> out = new ArrayList<>();
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            XSSFSheet sheet = wb.getSheetAt(0);
-            for (int i = 0; i <= sheet.getLastRowNum(); i++) {
-                Row row = sheet.getRow(i);
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(format.formatCellValue(c)));
-                out.add(cells);
-            }
-        }
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package cn.perf.web.export;
 
+import static cn.perf.web.export.Downloads.fileName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -177,11 +178,6 @@ class ListExportTest {
     private MockHttpServletResponse get(String username, String url) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(url).with(user(users.loadUserByUsername(username))))
                 .andReturn().getResponse();
-    }
-
-    private static String fileName(MockHttpServletResponse r) {
-        String disposition = r.getHeader("Content-Disposition");
-        return URLDecoder.decode(disposition.substring(disposition.indexOf("''") + 2), StandardCharsets.UTF_8);
     }
 
     private static XSSFWorkbook workbook(MockHttpServletResponse r) throws Exception {

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import cn.perf.web.session.TestSessions;
@@ -31,6 +32,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @AutoConfigureMockMvc
 @RecordApplicationEvents
 class CsrfOnEveryStateChangeTest {
+
+    /** Where the session filter keeps sessions: an anonymous session is made there (TestSessions.fresh). */
+    @Autowired
+    SessionRepository<?> sessionStore;
 
     private static final Set<RequestMethod> STATE_CHANGING = Set.of(RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.DELETE, RequestMethod.PATCH);
@@ -84,7 +89,7 @@ class CsrfOnEveryStateChangeTest {
         for (Endpoint e : endpoints) {
             // signed in with a browser session (the API skips CSRF only for bearer-token calls and session-less,
             // hence anonymous, ones: ApiProblemDetailsTest)
-            int status = mvc.perform(request(e.method(), e.path()).cookie(TestSessions.fresh(mvc))
+            int status = mvc.perform(request(e.method(), e.path()).cookie(TestSessions.fresh(sessionStore))
                     .with(user("csrf-probe").roles("FILER",
                             "UNIT_LEADER", "DEPARTMENT_REVIEWER", "FINANCE_REVIEWER", "SYSTEM_ADMIN", "SECURITY_ADMIN",
                             "AUDIT_ADMIN")))

@@ -1,6 +1,7 @@
 package cn.perf.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
@@ -46,11 +47,8 @@ class HashingLaneTest {
     }
 
     /** Waits (at most 10 s) until {@code n} checks are inside the encoder: a condition, not a guess at timing. */
-    private static void awaitRunning(Slow slow, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (slow.running.get() < n && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    private static void awaitRunning(Slow slow, int n) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> slow.running.get() >= n);
     }
 
     @Test
@@ -129,11 +127,7 @@ class HashingLaneTest {
         assertThat(request.isAlive()).isFalse();
         assertThat(lane.available()).as("the hashing still runs: its permit is held").isZero();
         slow.release.countDown();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (lane.available() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(lane.available()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> lane.available() == 1);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -27,6 +28,10 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest(properties = "perf.demo-data=true")
 @AutoConfigureMockMvc
 class SessionsAndHeadersTest {
+
+    /** Where the session filter keeps sessions: an anonymous session is made there (TestSessions.fresh). */
+    @Autowired
+    SessionRepository<?> sessionStore;
 
     @Autowired
     MockMvc mvc;
@@ -43,7 +48,7 @@ class SessionsAndHeadersTest {
     @Test
     void theSessionIdChangesAtLogin() throws Exception {
         String username = testAccounts.create("fixation", false);
-        Cookie before = TestSessions.fresh(mvc);
+        Cookie before = TestSessions.fresh(sessionStore);
         MvcResult login = mvc.perform(post("/login").param("username", username)
                 .param("password", SecurityTestAccounts.PASSWORD).with(csrf()).cookie(before))
                 .andExpect(authenticated()).andReturn();
@@ -51,6 +56,21 @@ class SessionsAndHeadersTest {
         assertThat(after.getValue()).isNotEqualTo(before.getValue());
         mvc.perform(get("/").cookie(after)).andExpect(status().isOk());
         mvc.perform(get("/").cookie(before)).andExpect(redirectedUrl("/login"));
+    }
+
+    /**
+     * An anonymous visit to a page that needs a sign-in is sent to the login page and starts no session: there is no
+     * request cache (a sign-in lands on the home page), so nothing is written to PostgreSQL for it — a client whose
+     * sign-in is refused under load does not make a session per page it tries (issue 12).
+     */
+    @Test
+    void anAnonymousVisitToAProtectedPageStartsNoSession() throws Exception {
+        for (String page : new String[] {"/todo", "/declarations", "/declarations/1/edit", "/"}) {
+            MvcResult visit = mvc.perform(get(page)).andExpect(redirectedUrl("/login")).andReturn();
+            assertThat(visit.getResponse().getCookie(TestSessions.COOKIE)).as(page).isNull();
+            assertThat(visit.getResponse().getHeaders("Set-Cookie")).as(page)
+                    .noneMatch(c -> c.startsWith(TestSessions.COOKIE + "="));
+        }
     }
 
     @Test

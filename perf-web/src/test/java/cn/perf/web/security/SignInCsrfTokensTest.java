@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -31,6 +32,10 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest(properties = {"perf.demo-data=true", "perf.test.context=sign-in-csrf"})
 @AutoConfigureMockMvc
 class SignInCsrfTokensTest {
+
+    /** Where the session filter keeps sessions: an anonymous session is made there (TestSessions.fresh). */
+    @Autowired
+    SessionRepository<?> sessionStore;
 
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern META_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
@@ -80,15 +85,15 @@ class SignInCsrfTokensTest {
     }
 
     /**
-     * A login page opened before a session existed still signs in after one was started (an anonymous visit to a
-     * protected page in another tab keeps that request in a new session, which holds no token).
+     * A login page opened before there was a session still signs in when the sign-in comes with a session that holds
+     * no token yet: the token of the login page's cookie counts until the session holds one.
      */
     @Test
     void aSessionStartedAfterTheLoginPageWasOpenedDoesNotRefuseItsToken() throws Exception {
         String username = testAccounts.create("csrf-two-tabs", false);
         MvcResult page = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
         Cookie cookie = page.getResponse().getCookie(SignInCsrfTokens.COOKIE);
-        Cookie anonymous = TestSessions.fresh(mvc);
+        Cookie anonymous = TestSessions.fresh(sessionStore);
         mvc.perform(post("/login").cookie(anonymous, cookie).param("username", username)
                         .param("password", SecurityTestAccounts.PASSWORD).param("_csrf", token(FORM_TOKEN, page)))
                 .andExpect(authenticated());

@@ -1,11 +1,10 @@
 package cn.perf.web.session;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.test.web.servlet.MvcResult;
 
 /**
@@ -20,11 +19,18 @@ public final class TestSessions {
     }
 
     /**
-     * A new anonymous session: the one an anonymous visit to a page that needs a sign-in starts (it keeps the request
-     * to return to after the sign-in). The login page itself starts none (its CSRF token is a cookie until then).
+     * A new anonymous session, stored as the session filter stores one, and its cookie. No page starts one for an
+     * anonymous visitor any more (there is no request cache: a sign-in always lands on the home page, and the login
+     * page keeps its CSRF token in a cookie), so a test that needs a session before the sign-in makes it here.
      */
-    public static Cookie fresh(MockMvc mvc) throws Exception {
-        return of(mvc.perform(get("/todo")).andReturn());
+    public static Cookie fresh(SessionRepository<?> sessions) {
+        return stored(sessions);
+    }
+
+    private static <S extends Session> Cookie stored(SessionRepository<S> sessions) {
+        S session = sessions.createSession();
+        sessions.save(session);
+        return new Cookie(COOKIE, Base64.getEncoder().encodeToString(session.getId().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
