@@ -56,6 +56,7 @@ q "$SRC_DB" "select count(*) from loadgen.filer" >/dev/null 2>&1 || die "$SRC_DB
 
 app_pid=""
 sampler_pid=""
+activity_pid=""
 stop_app() {
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
     kill "$app_pid"; for _ in $(seq 1 100); do kill -0 "$app_pid" 2>/dev/null || break; sleep 0.2; done
@@ -67,6 +68,7 @@ cleanup() {
   local rc=$?
   set +e
   [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null
+  [ -n "$activity_pid" ] && kill "$activity_pid" 2>/dev/null
   stop_app
   psql_admin -c "DROP DATABASE IF EXISTS $RUN_DB WITH (FORCE)" 2>/dev/null
   rm -rf "$work"
@@ -149,13 +151,23 @@ for users in "${STEPS[@]}"; do
   # load average once a minute during the run
   ( while :; do sleep 60; echo "$(date +%H:%M:%S) $(cut -d' ' -f1-3 /proc/loadavg)"; done ) >"$work/loadavg.txt" &
   sampler_pid=$!
+  # the app's connections to PostgreSQL once a second, by what each is doing: running a statement, waiting for a lock
+  # (Lock:transactionid, Lock:tuple: another transaction's row), held by the app between statements (idle in
+  # transaction: the thread holding it is working or waiting for a core), or back in the pool (idle)
+  printf '%s\n' "select s || '|' || count(*) from (select case when state = 'active' then 'active ' || coalesce(
+    wait_event_type || ':' || wait_event, '(running)') else coalesce(state, '?') end s from pg_stat_activity
+    where datname = current_database() and backend_type = 'client backend' and pid <> pg_backend_pid()
+    union all select '(samples)') a group by s" '\watch 1' \
+    | psql -X -At -h "$PGHOST_" -p "$PGPORT_" -U "$PGADMIN" -d "$RUN_DB" >"$work/pg-activity.txt" 2>/dev/null &
+  activity_pid=$!
   info "Gatling: $users users, ramp ${RAMP} s, ${MINUTES} min (load average before: $load_before)"
   # shellcheck disable=SC2086
   ./mvnw -o -B -ntp -Pload -pl perf-load gatling:test -Dperf.load.baseUrl="$base" -Dperf.load.users="$users" \
     -Dperf.load.feeder="$work/users.csv" -Dperf.load.minutes="$MINUTES" -Dperf.load.rampSeconds="$RAMP" \
     -Dperf.load.iterations="$ITERATIONS" -Dperf.load.pauseMin="$PAUSE_MIN" -Dperf.load.pauseMax="$PAUSE_MAX" \
     ${LOAD_GATLING_OPTS:-} >"$work/gatling.txt" 2>&1 || true
-  kill "$sampler_pid" 2>/dev/null; wait "$sampler_pid" 2>/dev/null || true; sampler_pid=""
+  kill "$sampler_pid" "$activity_pid" 2>/dev/null; wait "$sampler_pid" "$activity_pid" 2>/dev/null || true
+  sampler_pid=""; activity_pid=""
   secs=$(( $(date +%s) - s0 ))
   app_cpu=$(( 100 * ($(cpu_of "$app_pid") - a0) / hz / secs ))
   pg_cpu=$(( 100 * ($(cpu_of $pg_pids) - p0) / hz / secs ))
@@ -166,6 +178,12 @@ for users in "${STEPS[@]}"; do
   stop_app
   submitted=$(q "$RUN_DB" "select count(*) from declaration d join loadgen.filer f on f.declaration_id = d.id where d.status = 'SUBMITTED'")
   saved=$(( $(q "$RUN_DB" "select count(*) from declaration d join loadgen.filer f on f.declaration_id = d.id where d.version > 1") - saved0 ))
+  # rows written and index scans per table over warm-up and run (the copy's statistics start at zero): the sessions'
+  # tables show how many sessions were made and touched, the audit log how many changes were recorded
+  tables=$(q "$RUN_DB" "select relname || ' ' || n_tup_ins || ' inserted, ' || n_tup_upd || ' updated, ' || n_tup_del
+    || ' deleted, ' || coalesce(idx_scan, 0) || ' index scans' from pg_stat_user_tables
+    where relname in ('spring_session', 'spring_session_attributes', 'audit_entry', 'declaration', 'export_job')
+    order by relname")
   psql_admin -c "DROP DATABASE IF EXISTS $RUN_DB WITH (FORCE)"
   {
     echo
@@ -179,6 +197,10 @@ for users in "${STEPS[@]}"; do
     fi
     # the node's caches as it logged them when it stopped (cn.perf.web.monitoring.CacheFiguresLog)
     grep -o 'cache [A-Za-z]*: .*' "$app_log" | sed 's/^/app /' || true
+    printf 'table %s\n' "${tables//$'\n'/$'\n'table }"
+    awk -F'|' '$1 == "(samples)" {n += $2; next} {c[$1] += $2}
+      END {if (n) {printf "connections of the app to PostgreSQL, mean of %d one-second samples:", n;
+        for (k in c) printf " %s %.2f;", k, c[k] / n; print ""}}' "$work/pg-activity.txt"
   } | tee -a "$summary"
   echo "load average each minute of the run: $(awk '{printf "%s%s", sep, $2; sep = ", "}' "$work/loadavg.txt")" \
     | tee -a "$summary"

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +33,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * a password is BCrypt (cost 10, tens of milliseconds of CPU), and so is an unknown user name (Spring Security hashes
  * a dummy password so that timing does not reveal which names exist): a flood of sign-ins would queue that much CPU
  * per request and starve the pages of everybody already signed in. Here at most {@code max-concurrent} sign-ins run at
- * once (default: four per core; their hashing takes turns in the {@link HashingLane}), at most {@code max-waiting} more wait for a turn, each at most
- * {@code max-wait}; any further {@code POST /login} is answered at once with 429, {@code Retry-After} and the Chinese
+ * once (default: four per core; their hashing takes turns in the {@link HashingLane}), at most {@code max-waiting} more
+ * wait for a turn in the order they came (default: as many as fill half of Tomcat's request threads), each at most
+ * {@code max-wait} (default 30 s); any further {@code POST /login} is answered at once with 429, {@code Retry-After} and the Chinese
  * page 登录请求过多，请稍后再试 — before Spring Security, so it costs no session, no CSRF check, no database and no
  * hash.
  *
@@ -59,12 +61,30 @@ class LoginThrottle {
         return 4 * Runtime.getRuntime().availableProcessors();
     }
 
+    /**
+     * Without a configured number: half of Tomcat's request threads may be in the gate (in flight or waiting), the
+     * other half stays for the pages. A sign-in that waits holds a request thread but no core and no connection, and
+     * one that waits its turn signs in, where a refused one costs its user a try and, in the deadline week's second
+     * wave of sign-ins, often the sign-in itself: with 16 waiting for at most 2 s, 3,420 of 7,065 tries were refused
+     * at 2,000 users; with 100 waiting for at most 30 s, 258 of 4,255 (docs/performance.md, runs Z and AA).
+     */
+    static int defaultWaiting(int requestThreads, int concurrent) {
+        return Math.max(0, requestThreads / 2 - concurrent);
+    }
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> loginThrottleFilter(SecurityProperties settings,
-                                                                     ITemplateEngine templates) {
+                                                                     ITemplateEngine templates,
+                                                                     @Value("${server.tomcat.threads.max:200}")
+                                                                     int requestThreads) {
         SecurityProperties.LoginThrottle s = settings.loginThrottle();
         int concurrent = s.maxConcurrent() > 0 ? s.maxConcurrent() : defaultConcurrent();
-        Gate gate = new Gate(concurrent, s.maxWaiting(), s.maxWait());
+        int waiting = s.maxWaiting() >= 0 ? s.maxWaiting() : defaultWaiting(requestThreads, concurrent);
+        if (concurrent + waiting > requestThreads / 2) {
+            log.warn("登录限流：同时校验 {} 个加等待 {} 个，超过请求线程数 {} 的一半，登录高峰时页面可用的线程不足",
+                    concurrent, waiting, requestThreads);
+        }
+        Gate gate = new Gate(concurrent, waiting, s.maxWait());
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
                 new Filter(gate, s.retryAfter(), templates));
         registration.setEnabled(s.enabled());
@@ -74,12 +94,16 @@ class LoginThrottle {
         registration.setName("loginThrottle");
         if (s.enabled()) {
             log.info("登录限流：每个节点同时校验至多 {} 个登录，至多 {} 个等待（每个至多 {} ms），其余立即答复 429",
-                    concurrent, s.maxWaiting(), s.maxWait().toMillis());
+                    concurrent, waiting, s.maxWait().toMillis());
         }
         return registration;
     }
 
-    /** At most {@code concurrent} holders; at most {@code maxWaiting} waiting, each at most {@code maxWait}. */
+    /**
+     * At most {@code concurrent} holders; at most {@code maxWaiting} waiting, each at most {@code maxWait}, served in
+     * the order they came (a fair semaphore, and no barging: a newcomer finding a free permit still queues behind
+     * those waiting, so with waits of many seconds nobody is passed over until refused).
+     */
     static final class Gate {
 
         private final Semaphore permits;
@@ -90,7 +114,7 @@ class LoginThrottle {
         private final AtomicLong refused = new AtomicLong();
 
         Gate(int concurrent, int maxWaiting, Duration maxWait) {
-            this.permits = new Semaphore(concurrent);
+            this.permits = new Semaphore(concurrent, true);
             this.concurrent = concurrent;
             this.maxWaiting = maxWaiting;
             this.maxWaitNanos = maxWait.toNanos();
@@ -98,7 +122,8 @@ class LoginThrottle {
 
         /** Whether the caller may go on (then it must {@link #leave()}). */
         boolean tryEnter() throws InterruptedException {
-            if (permits.tryAcquire()) {
+            // the timed form with no wait honours the fairness (the untimed tryAcquire() barges past the queue)
+            if (permits.tryAcquire(0, TimeUnit.NANOSECONDS)) {
                 return true;
             }
             if (waiting.incrementAndGet() > maxWaiting) {
@@ -125,8 +150,17 @@ class LoginThrottle {
             return concurrent;
         }
 
+        int maxWaiting() {
+            return maxWaiting;
+        }
+
         int waiting() {
             return waiting.get();
+        }
+
+        /** Sign-ins parked in the semaphore's queue (for tests: the waiting count is raised just before parking). */
+        int queued() {
+            return permits.getQueueLength();
         }
 
         long refused() {

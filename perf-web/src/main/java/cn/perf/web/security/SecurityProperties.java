@@ -19,11 +19,12 @@ record SecurityProperties(@DefaultValue Lockout lockout, @DefaultValue("1") int 
     }
 
     /**
-     * At most {@code maxConcurrent} sign-ins checked at once on this node (0: half the cores, at least 1), at most
-     * {@code maxWaiting} more waiting, each at most {@code maxWait}; the rest get 429 with {@code Retry-After}.
+     * At most {@code maxConcurrent} sign-ins checked at once on this node (0: four per core), at most
+     * {@code maxWaiting} more waiting (-1: as many as fill half of Tomcat's request threads), each at most
+     * {@code maxWait}; the rest get 429 with {@code Retry-After}.
      */
     record LoginThrottle(@DefaultValue("true") boolean enabled, @DefaultValue("0") int maxConcurrent,
-                         @DefaultValue("16") int maxWaiting, @DefaultValue("2s") Duration maxWait,
+                         @DefaultValue("-1") int maxWaiting, @DefaultValue("30s") Duration maxWait,
                          @DefaultValue("5s") Duration retryAfter) {
     }
 }

@@ -1,10 +1,14 @@
 package cn.perf.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +30,8 @@ class LoginThrottleGateTest {
             }
         });
         started.await();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (gate.waiting() < 1 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(gate.waiting()).as("the second sign-in waits for its turn").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).alias("the second sign-in waits for its turn")
+                .until(() -> gate.waiting() == 1);
 
         long t0 = System.nanoTime();
         assertThat(gate.tryEnter()).as("the third finds the one waiting place taken").isFalse();
@@ -42,6 +43,35 @@ class LoginThrottleGateTest {
         gate.leave();
         assertThat(gate.tryEnter()).as("free again").isTrue();
         gate.leave();
+    }
+
+    /**
+     * Turns go in the order sign-ins came: one arriving just as a turn frees up queues behind the one already waiting
+     * instead of taking it (with waits of many seconds, being passed over means being refused).
+     */
+    @Test
+    void aNewcomerDoesNotTakeTheTurnOfOneWaiting() throws Exception {
+        LoginThrottle.Gate gate = new LoginThrottle.Gate(1, 4, Duration.ofSeconds(3));
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try {
+            assertThat(gate.tryEnter()).isTrue();
+            Future<Boolean> first = threads.submit(gate::tryEnter);
+            await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(2)).until(() -> gate.queued() == 1);
+
+            gate.leave(); // the turn is the waiting one's; a newcomer arriving right now queues behind it
+            assertThat(gate.tryEnter()).as("the newcomer, who waited its longest behind the first").isFalse();
+            assertThat(first.get(5, TimeUnit.SECONDS)).as("the one waiting got the turn").isTrue();
+            gate.leave();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void byDefaultTheGateFillsHalfOfTheRequestThreads() {
+        assertThat(LoginThrottle.defaultWaiting(200, 8)).isEqualTo(92);
+        assertThat(LoginThrottle.defaultWaiting(40, 8)).isEqualTo(12);
+        assertThat(LoginThrottle.defaultWaiting(8, 8)).as("never negative").isZero();
     }
 
     @Test
