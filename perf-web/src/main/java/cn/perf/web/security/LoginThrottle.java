@@ -34,10 +34,10 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * a dummy password so that timing does not reveal which names exist): a flood of sign-ins would queue that much CPU
  * per request and starve the pages of everybody already signed in. Here at most {@code max-concurrent} sign-ins run at
  * once (default: four per core; their hashing takes turns in the {@link HashingLane}), at most {@code max-waiting} more
- * wait for a turn in the order they came (default: as many as fill half of Tomcat's request threads), each at most
- * {@code max-wait} (default 30 s); any further {@code POST /login} is answered at once with 429, {@code Retry-After} and the Chinese
- * page 登录请求过多，请稍后再试 — before Spring Security, so it costs no session, no CSRF check, no database and no
- * hash.
+ * wait for a turn in the order they came (default: half of Tomcat's request threads), each at most
+ * {@code max-wait} (default 30 s); any further {@code POST /login} is answered at once with 429, {@code Retry-After}
+ * and the Chinese page 登录请求过多，请稍后再试 — before Spring Security, so it costs no session, no CSRF check, no
+ * database and no hash.
  *
  * <p>The limit is per node and protects that node's CPU; nothing in it is needed for correctness by another node. The
  * per-account lockout ({@link LoginAttempts}) stays in PostgreSQL. The refusal page is rendered once (no user, no
@@ -62,14 +62,15 @@ class LoginThrottle {
     }
 
     /**
-     * Without a configured number: half of Tomcat's request threads may be in the gate (in flight or waiting), the
-     * other half stays for the pages. A sign-in that waits holds a request thread but no core and no connection, and
-     * one that waits its turn signs in, where a refused one costs its user a try and, in the deadline week's second
-     * wave of sign-ins, often the sign-in itself: with 16 waiting for at most 2 s, 3,420 of 7,065 tries were refused
-     * at 2,000 users; with 100 waiting for at most 30 s, 258 of 4,255 (docs/performance.md, runs Z and AA).
+     * Without a configured number: half of Tomcat's request threads may wait, as long as a quarter of them stays for
+     * the pages besides the sign-ins in flight (100 of 200 on a 2-core node). A sign-in that waits holds a request
+     * thread but no core and no connection, and one that waits its turn signs in, where a refused one costs its user a
+     * try and, in the deadline week's second wave of sign-ins, often the sign-in itself: with 16 waiting for at most
+     * 2 s, 3,420 of 7,065 tries were refused at 2,000 users; with 100 waiting for at most 30 s, 258 of 4,255 and 356
+     * of 4,334 (docs/performance.md, runs Z, AA and AC).
      */
     static int defaultWaiting(int requestThreads, int concurrent) {
-        return Math.max(0, requestThreads / 2 - concurrent);
+        return Math.max(0, Math.min(requestThreads / 2, requestThreads * 3 / 4 - concurrent));
     }
 
     @Bean
@@ -80,8 +81,8 @@ class LoginThrottle {
         SecurityProperties.LoginThrottle s = settings.loginThrottle();
         int concurrent = s.maxConcurrent() > 0 ? s.maxConcurrent() : defaultConcurrent();
         int waiting = s.maxWaiting() >= 0 ? s.maxWaiting() : defaultWaiting(requestThreads, concurrent);
-        if (concurrent + waiting > requestThreads / 2) {
-            log.warn("登录限流：同时校验 {} 个加等待 {} 个，超过请求线程数 {} 的一半，登录高峰时页面可用的线程不足",
+        if (concurrent + waiting > requestThreads * 3 / 4) {
+            log.warn("登录限流：同时校验 {} 个加等待 {} 个，超过请求线程数 {} 的四分之三，登录高峰时页面可用的线程不足",
                     concurrent, waiting, requestThreads);
         }
         Gate gate = new Gate(concurrent, waiting, s.maxWait());

@@ -20,7 +20,7 @@ record SecurityProperties(@DefaultValue Lockout lockout, @DefaultValue("1") int 
 
     /**
      * At most {@code maxConcurrent} sign-ins checked at once on this node (0: four per core), at most
-     * {@code maxWaiting} more waiting (-1: as many as fill half of Tomcat's request threads), each at most
+     * {@code maxWaiting} more waiting (-1: half of Tomcat's request threads, leaving a quarter to pages), each at most
      * {@code maxWait}; the rest get 429 with {@code Retry-After}.
      */
     record LoginThrottle(@DefaultValue("true") boolean enabled, @DefaultValue("0") int maxConcurrent,

@@ -68,9 +68,9 @@ class LoginThrottleGateTest {
     }
 
     @Test
-    void byDefaultTheGateFillsHalfOfTheRequestThreads() {
-        assertThat(LoginThrottle.defaultWaiting(200, 8)).isEqualTo(92);
-        assertThat(LoginThrottle.defaultWaiting(40, 8)).isEqualTo(12);
+    void byDefaultHalfOfTheRequestThreadsMayWaitAndAQuarterStaysForPages() {
+        assertThat(LoginThrottle.defaultWaiting(200, 8)).isEqualTo(100);
+        assertThat(LoginThrottle.defaultWaiting(40, 16)).as("a quarter left for pages").isEqualTo(14);
         assertThat(LoginThrottle.defaultWaiting(8, 8)).as("never negative").isZero();
     }
 
