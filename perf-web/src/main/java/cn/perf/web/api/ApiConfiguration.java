@@ -92,12 +92,12 @@ class ApiConfiguration {
                         || operation.getRequestBody() != null) {
                     add(operation, "400", "参数或请求体格式不正确（JSON 语法、未知字段、类型）", ref);
                 }
-                if (operation.getRequestBody() != null && path.contains("{")) {
-                    // a change to a form that exists (its version, its state); a create, a preview or an export
-                    // request has neither
-                    add(operation, "409", "版本已变（currentVersion 为当前版本），或当前状态不允许该操作", ref);
-                }
                 if (operation.getRequestBody() != null) {
+                    if (path.contains("{")) {
+                        // a change to a form that exists (its version, its state); a create, a preview or an export
+                        // request has neither
+                        add(operation, "409", "版本已变（currentVersion 为当前版本），或当前状态不允许该操作", ref);
+                    }
                     add(operation, "413", "请求体超过 1 MB", ref);
                     add(operation, "422", "内容未通过校验，violations 列出全部问题；未做任何修改", ref);
                 }

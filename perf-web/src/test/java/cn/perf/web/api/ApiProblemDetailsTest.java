@@ -117,8 +117,8 @@ class ApiProblemDetailsTest extends ApiTestSupport {
         long version = ok("/api/v1/declarations/" + id, token).get("version").asLong();
         MockHttpServletResponse noCsrf = mvc.perform(MockMvcRequestBuilders.post("/api/v1/declarations/" + id
                         + "/submit").contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version + "}")
-                .cookie(TestSessions.fresh(sessionStore)).with(user(users.loadUserByUsername(CHENGGUAN_FILER)))).andReturn()
-                .getResponse();
+                .cookie(TestSessions.fresh(sessionStore)).with(user(users.loadUserByUsername(CHENGGUAN_FILER))))
+                .andReturn().getResponse();
         problem(noCsrf, 403, "csrf");
         MockHttpServletResponse withCsrf = mvc.perform(MockMvcRequestBuilders.post("/api/v1/declarations/" + id
                         + "/submit").contentType(MediaType.APPLICATION_JSON).content("{\"version\":" + version + "}")
