@@ -24,7 +24,8 @@
 # twice with two collectors: BENCH_JAVA_OPTS_2=-XX:+UseParallelGC). BENCH_ASPROF=<path of libasyncProfiler.so>
 # (async-profiler, e.g. tools.profiler:async-profiler:4.1:jar:linux-x64 from Maven Central, unzipped) profiles the
 # measured part on every app (CPU, 1 ms) into target/bench-round-cpu-appN.collapsed; scripts/load/profile-by-request.py
-# splits such a file by request.
+# splits such a file by request. BENCH_ASPROF_EVENT=event=alloc,total profiles allocations instead (bytes allocated,
+# sampled every 512 KB: async-profiler's default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -81,7 +82,7 @@ accounts=$(( $(wc -l <"$work/users.csv") - 1 ))
 info "warm-up: $WARM users × $WARM_ROUNDS rounds on each app"
 python3 scripts/load/round-cpu.py "$targets" "$work/users.csv" "$WARM_ROUNDS" 0 "$WARM" >/dev/null
 if [ -n "${BENCH_ASPROF:-}" ]; then
-  for p in "${pids[@]}"; do jcmd "$p" JVMTI.agent_load "$BENCH_ASPROF" '"start,event=cpu,interval=1000000"' >/dev/null; done
+  for p in "${pids[@]}"; do jcmd "$p" JVMTI.agent_load "$BENCH_ASPROF" "\"start,${BENCH_ASPROF_EVENT:-event=cpu,interval=1000000}\"" >/dev/null; done
 fi
 info "measured: $USERS users × $ROUNDS rounds on each app in turn"
 { echo; echo "### $(date -u +%Y-%m-%dT%H:%MZ), $USERS users × $ROUNDS rounds after $WARM × $WARM_ROUNDS to warm up"

@@ -79,6 +79,43 @@ class KeptFragmentsTest {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    /**
+     * A row is weighed by its UTF-8 bytes: 700 rows of 1,000 characters, one in ten Chinese (1,200 bytes in UTF-8,
+     * 2,000 as the UTF-16 string the JVM holds), fit in 1 MB — as strings they would not — and come back unchanged.
+     */
+    @Test
+    void rowsAreWeighedByTheirUtf8Bytes() {
+        KeptFragments kept = new KeptFragments(1, new StaticListableBeanFactory().getBeanProvider(
+                io.micrometer.core.instrument.MeterRegistry.class));
+        int rows = 700;
+        List<String> keys = new ArrayList<>();
+        StringBuilder page = new StringBuilder();
+        KeptFragments.Render first = kept.render(Map.of("rows", keysOf(rows, keys)));
+        for (int i = 0; i < rows; i++) {
+            page.append(first.open("rows", i)).append(row(i)).append(first.close("rows", i));
+        }
+        kept.harvest(page.toString(), "TOKEN");
+
+        assertThat(kept.size()).isEqualTo(rows);
+        KeptFragments.Render next = kept.render(Map.of("rows", keys));
+        for (int i = 0; i < rows; i++) {
+            assertThat(next.get("rows", i)).isEqualTo(row(i));
+        }
+    }
+
+    private static List<String> keysOf(int n, List<String> into) {
+        for (int i = 0; i < n; i++) {
+            into.add("key-" + i);
+        }
+        return into;
+    }
+
+    /** 1,000 characters: 900 of ASCII markup and 100 Chinese (绩效 50 times). */
+    private static String row(int i) {
+        String head = "<tr data-row=\"" + i + "\"><td class=\"cell\">";
+        return head + "x".repeat(900 - head.length() - 10) + "绩效".repeat(50) + "</td></tr>";
+    }
+
     private record Pair(String s, int n) {
     }
 
