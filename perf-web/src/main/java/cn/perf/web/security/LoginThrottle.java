@@ -70,7 +70,12 @@ class LoginThrottle {
      * of 4,334 (docs/performance.md, runs Z, AA and AC).
      */
     static int defaultWaiting(int requestThreads, int concurrent) {
-        return Math.max(0, Math.min(requestThreads / 2, requestThreads * 3 / 4 - concurrent));
+        return Math.max(0, Math.min(requestThreads / 2, forSignIns(requestThreads) - concurrent));
+    }
+
+    /** The request threads sign-ins may hold at most, checked and waiting together: a quarter stays for pages. */
+    private static int forSignIns(int requestThreads) {
+        return requestThreads * 3 / 4;
     }
 
     @Bean
@@ -81,7 +86,7 @@ class LoginThrottle {
         SecurityProperties.LoginThrottle s = settings.loginThrottle();
         int concurrent = s.maxConcurrent() > 0 ? s.maxConcurrent() : defaultConcurrent();
         int waiting = s.maxWaiting() >= 0 ? s.maxWaiting() : defaultWaiting(requestThreads, concurrent);
-        if (concurrent + waiting > requestThreads * 3 / 4) {
+        if (concurrent + waiting > forSignIns(requestThreads)) {
             log.warn("登录限流：同时校验 {} 个加等待 {} 个，超过请求线程数 {} 的四分之三，登录高峰时页面可用的线程不足",
                     concurrent, waiting, requestThreads);
         }

@@ -63,6 +63,7 @@ public class KeptFragments {
                   ObjectProvider<MeterRegistry> meters) {
         long maxSizeMb = CacheBudget.megabytes(configuredMb, HEAP_SHARE);
         this.enabled = maxSizeMb > 0;
+        // a row's bytes, its key (Base64: one byte a character) and about 96 bytes of entry, string and array headers
         this.cache = CacheBudget.bounded(maxSizeMb, (String k, byte[] html) -> 96 + k.length() + html.length)
                 .expireAfterAccess(Duration.ofMinutes(30))
                 .build();
