@@ -28,7 +28,6 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -190,96 +189,9 @@ public class DeadlineWeekSimulation extends Simulation {
 
     /** The edit form as the page had it, with one field changed (as a filer corrects the 项目负责人). */
     static Map<String, Object> editedDeclaration(Session session) {
-        Map<String, Object> form = formFields(session.getString("editBody"), "declaration-form");
+        Map<String, Object> form = FormFields.of(session.getString("editBody"), "declaration-form");
         form.put("projectLeader", LEADERS.get(ThreadLocalRandom.current().nextInt(LEADERS.size())));
         return form;
-    }
-
-    static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
-            "<(input|select|textarea)\\b([^>]*)>");
-    static final java.util.regex.Pattern OPTION = java.util.regex.Pattern.compile(
-            "<option\\b([^>]*)>([^<]*)");
-    static final java.util.regex.Pattern ATTRIBUTE = java.util.regex.Pattern.compile(
-            "\\s([a-zA-Z_:-]+)(?:=\"([^\"]*)\")?");
-    static final java.util.Set<String> NOT_SENT = java.util.Set.of("submit", "button", "reset", "image", "file");
-
-    /**
-     * The fields of the page's form {@code #formId} as a browser posts them when nothing is clicked but the form is
-     * sent as it is: every enabled {@code <input>} (HTML's default type is text; a checkbox or radio only when
-     * checked; no buttons, so no {@code _op}), every {@code <select>} (its selected options; a single select without
-     * one sends its first), every {@code <textarea>}; a name that comes twice keeps both values. Read with regular
-     * expressions from the HTML the app writes (double-quoted attributes), not with Gatling's {@code form()}: that
-     * parses the whole 220 KB page into a DOM (Jodd), a third of the load generator's CPU on the machine the app
-     * shares (docs/performance.md), and it leaves out inputs without a {@code type} and sends a
-     * {@code <select multiple>} as a Scala list's {@code toString}.
-     */
-    static Map<String, Object> formFields(String page, String formId) {
-        int from = page.indexOf("<form id=\"" + formId + "\"");
-        int to = from < 0 ? -1 : page.indexOf("</form>", from);
-        if (from < 0 || to < 0) {
-            throw new IllegalStateException("no form #" + formId + " on the page");
-        }
-        String html = page.substring(from, to);
-        Map<String, Object> form = new java.util.LinkedHashMap<>();
-        java.util.regex.Matcher field = FIELD.matcher(html);
-        while (field.find()) {
-            Map<String, String> a = attributes(field.group(2));
-            String name = a.get("name");
-            if (name == null || a.containsKey("disabled")) {
-                continue;
-            }
-            switch (field.group(1)) {
-                case "input" -> {
-                    String type = a.getOrDefault("type", "text").toLowerCase(java.util.Locale.ROOT);
-                    boolean choice = type.equals("checkbox") || type.equals("radio");
-                    if (!NOT_SENT.contains(type) && (!choice || a.containsKey("checked"))) {
-                        add(form, name, a.getOrDefault("value", choice ? "on" : ""));
-                    }
-                }
-                case "select" -> {
-                    int end = html.indexOf("</select>", field.end());
-                    java.util.regex.Matcher option = OPTION.matcher(html.substring(field.end(), end));
-                    String first = null;
-                    boolean any = false;
-                    while (option.find()) {
-                        Map<String, String> o = attributes(option.group(1));
-                        String value = o.containsKey("value") ? o.get("value") : unescape(option.group(2).trim());
-                        first = first == null ? value : first;
-                        if (o.containsKey("selected")) {
-                            add(form, name, value);
-                            any = true;
-                        }
-                    }
-                    if (!any && !a.containsKey("multiple") && first != null) {
-                        add(form, name, first);
-                    }
-                }
-                default -> {
-                    int end = html.indexOf("</textarea>", field.end());
-                    String text = html.substring(field.end(), end);
-                    add(form, name, unescape(text.startsWith("\n") ? text.substring(1) : text));
-                }
-            }
-        }
-        return form;
-    }
-
-    static Map<String, String> attributes(String tag) {
-        Map<String, String> a = new HashMap<>();
-        java.util.regex.Matcher attribute = ATTRIBUTE.matcher(tag);
-        while (attribute.find()) {
-            a.put(attribute.group(1), attribute.group(2) == null ? "" : unescape(attribute.group(2)));
-        }
-        return a;
-    }
-
-    @SuppressWarnings("unchecked")
-    static void add(Map<String, Object> form, String name, String value) {
-        form.merge(name, value, (was, more) -> {
-            List<Object> values = was instanceof List<?> l ? (List<Object>) l : new java.util.ArrayList<>(List.of(was));
-            values.add(more);
-            return values;
-        });
     }
 
     /**
@@ -301,18 +213,15 @@ public class DeadlineWeekSimulation extends Simulation {
         return body.toString();
     }
 
-    static String unescape(String html) {
-        return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&amp;", "&");
-    }
+    static final java.util.regex.Pattern ACTUAL = java.util.regex.Pattern.compile("rows\\[\\d+]\\.actual");
 
     /**
      * The self-evaluation form as htmx posts it after a keystroke: the page's values (with the page's
      * {@code liveShown}, so the answer holds only what changed) and one row's 实际完成值 typed anew.
      */
     static Map<String, Object> typedEvaluation(Session session) {
-        Map<String, Object> form = formFields(session.getString("evaluationBody"), "evaluation-form");
-        List<String> actuals = form.keySet().stream().filter(k -> k.matches("rows\\[\\d+]\\.actual")).sorted().toList();
+        Map<String, Object> form = FormFields.of(session.getString("evaluationBody"), "evaluation-form");
+        List<String> actuals = form.keySet().stream().filter(k -> ACTUAL.matcher(k).matches()).sorted().toList();
         if (!actuals.isEmpty()) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             form.put(actuals.get(random.nextInt(actuals.size())), Integer.toString(random.nextInt(1, 200)));
