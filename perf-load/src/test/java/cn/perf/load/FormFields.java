@@ -79,11 +79,11 @@ final class FormFields {
         boolean any = false;
         int at = from;
         while ((at = page.indexOf("<option", at)) >= 0 && at < to) {
-            if (tagAt(page, at, new String[] {"option"}) == null) {
+            int attributesFrom = at + "<option".length();
+            if (!nameEndsAt(page, attributesFrom)) {
                 at++;
                 continue;
             }
-            int attributesFrom = at + "<option".length();
             int end = page.indexOf('>', attributesFrom);
             if (end < 0 || end >= to) {
                 break;
@@ -115,16 +115,20 @@ final class FormFields {
     /** Which of {@code kinds} the tag opened at {@code lt} is (a whole name: {@code <inputs} is none), or null. */
     private static String tagAt(String page, int lt, String[] kinds) {
         for (String kind : kinds) {
-            int after = lt + 1 + kind.length();
-            if (page.startsWith(kind, lt + 1) && (after >= page.length() || !isWordChar(page.charAt(after)))) {
+            if (page.startsWith(kind, lt + 1) && nameEndsAt(page, lt + 1 + kind.length())) {
                 return kind;
             }
         }
         return null;
     }
 
-    private static boolean isWordChar(char c) {
-        return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    /** Whether a tag name ends before {@code at}: no letter, digit or underscore follows. */
+    private static boolean nameEndsAt(String page, int at) {
+        if (at >= page.length()) {
+            return true;
+        }
+        char c = page.charAt(at);
+        return !(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9');
     }
 
     private static boolean isNameChar(char c) {
@@ -139,7 +143,7 @@ final class FormFields {
      * The attributes between {@code from} and {@code to}: after white space, a name ({@code [a-zA-Z_:-]+}) and an
      * optional double-quoted value; a name without a value reads as "".
      */
-    static Map<String, String> attributes(String page, int from, int to) {
+    private static Map<String, String> attributes(String page, int from, int to) {
         Map<String, String> a = new HashMap<>();
         int at = from;
         while (at < to) {
@@ -171,7 +175,7 @@ final class FormFields {
     }
 
     @SuppressWarnings("unchecked")
-    static void add(Map<String, Object> form, String name, String value) {
+    private static void add(Map<String, Object> form, String name, String value) {
         form.merge(name, value, (was, more) -> {
             List<Object> values = was instanceof List<?> l ? (List<Object>) l : new ArrayList<>(List.of(was));
             values.add(more);
@@ -179,7 +183,7 @@ final class FormFields {
         });
     }
 
-    static String unescape(String html) {
+    private static String unescape(String html) {
         if (html.indexOf('&') < 0) {
             return html;
         }
